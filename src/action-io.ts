@@ -1,0 +1,60 @@
+/**
+ * What the action needs from the runner, as an interface: @actions/core in production, a recorder in tests.
+ * Every text written goes through `redact` first, so the token cannot leave through any of these, even if
+ * some message (an HTTP error, a user's mistaken input) carried it.
+ */
+import * as core from '@actions/core'
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice'
+
+export interface ActionIO {
+  getInput(name: string): string
+  setSecret(secret: string): void
+  setOutput(name: string, value: string): void
+  annotate(level: AnnotationLevel, message: string, title?: string): void
+  info(message: string): void
+  debug(message: string): void
+  isDebug(): boolean
+  writeSummary(markdown: string): Promise<void>
+  fail(message: string): void
+}
+
+export const actionsIO: ActionIO = {
+  getInput: (name) => core.getInput(name),
+  setSecret: (secret) => core.setSecret(secret),
+  setOutput: (name, value) => core.setOutput(name, value),
+  annotate: (level, message, title) => {
+    const props = title ? { title } : {}
+    if (level === 'error') core.error(message, props)
+    else if (level === 'warning') core.warning(message, props)
+    else core.notice(message, props)
+  },
+  info: (message) => core.info(message),
+  debug: (message) => core.debug(message),
+  isDebug: () => core.isDebug(),
+  writeSummary: async (markdown) => {
+    if (!process.env.GITHUB_STEP_SUMMARY) return
+    await core.summary.addRaw(markdown, true).write()
+  },
+  fail: (message) => core.setFailed(message)
+}
+
+/** Wraps an ActionIO so that every string leaving it has the secrets replaced by ***. */
+export function redactingIO(io: ActionIO, secrets: () => readonly string[]): ActionIO {
+  const redact = (text: string): string => {
+    let out = text
+    for (const secret of secrets()) if (secret.length >= 4) out = out.split(secret).join('***')
+    return out
+  }
+  return {
+    getInput: (name) => io.getInput(name),
+    setSecret: (secret) => io.setSecret(secret),
+    setOutput: (name, value) => io.setOutput(name, redact(value)),
+    annotate: (level, message, title) => io.annotate(level, redact(message), title === undefined ? undefined : redact(title)),
+    info: (message) => io.info(redact(message)),
+    debug: (message) => io.debug(redact(message)),
+    isDebug: () => io.isDebug(),
+    writeSummary: (markdown) => io.writeSummary(redact(markdown)),
+    fail: (message) => io.fail(redact(message))
+  }
+}

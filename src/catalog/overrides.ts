@@ -1,0 +1,112 @@
+/**
+ * Hand-reviewed exceptions to the catalog rules in catalog.ts. Every entry says why.
+ * Tests hold each override against GitHub's data and OpenAPI description.
+ */
+import type { Level, PermissionScope } from '../core/types.js'
+
+export type ProbeOverride =
+  | {
+      /** `METHOD /template` from GitHub's data, under this permission at this level. */
+      readonly probe: string
+      /** For a POST relying on an incomplete body: the required field the body leaves out. */
+      readonly missingField?: string
+      readonly body?: Record<string, unknown>
+      readonly query?: Record<string, string>
+      readonly why: string
+    }
+  | { readonly uncheckable: string; readonly why: string }
+
+/** Keyed `permission:level`. */
+export const PROBE_OVERRIDES: Readonly<Record<string, ProbeOverride>> = {
+  'metadata:read': {
+    probe: 'GET /repos/{owner}/{repo}',
+    why: 'The repository itself: the same response tells whether the repository is reachable at all, which every other repository probe needs to be read correctly.'
+  },
+  'pages:read': {
+    probe: 'GET /repos/{owner}/{repo}/pages/builds',
+    why: 'The rule would pick GET /repos/{owner}/{repo}/pages, which answers 404 on a repository without a Pages site; the list of builds is paginated and answers 200.'
+  },
+  'organization_api_insights:read': {
+    probe: 'GET /orgs/{org}/insights/api/summary-stats',
+    query: { min_timestamp: '2024-01-01T00:00:00Z' },
+    why: 'Every API insights endpoint requires the min_timestamp query parameter, which the rule cannot supply.'
+  },
+  'organization_copilot_metrics:read': {
+    probe: 'GET /orgs/{org}/copilot/metrics/reports/organization-28-day/latest',
+    why: 'The other Copilot metrics reports require a `day` query parameter; the latest 28-day report needs none.'
+  },
+  'artifact_metadata:write': {
+    probe: 'POST /orgs/{org}/artifacts/metadata/storage-record',
+    missingField: 'name',
+    why: 'The rule would pick POST .../deployment-record/cluster/{cluster}/jobs, but a cluster is only a label that a POST may create, not a parent that must exist. A storage record without its required name, digest and registry_url is refused (422).'
+  },
+  'statuses:write': {
+    probe: 'POST /repos/{owner}/{repo}/statuses/{sha}',
+    missingField: 'state',
+    why: 'The only write endpoint creates a commit status; the body leaves out the required `state` and the commit SHA is random, so GitHub can neither validate the body nor find the commit.'
+  },
+  'organization_codespaces_settings:write': {
+    probe: 'POST /orgs/{org}/codespaces/access/selected_users',
+    missingField: 'selected_usernames',
+    why: 'The settings endpoints have no path parameter to make random; this POST without its required list of usernames is refused (422).'
+  },
+  'profile:write': {
+    probe: 'POST /user/social_accounts',
+    missingField: 'account_urls',
+    why: 'PATCH /user could change the profile with any body; adding social accounts without the required account_urls is refused (422).'
+  },
+  'gists:write': {
+    probe: 'POST /gists',
+    missingField: 'files',
+    why: 'The gist endpoints with a random id are looked up before the owner is known (404 whatever the token holds); creating a gist without its required files is refused (422).'
+  },
+  'emails:write': {
+    probe: 'POST /user/emails',
+    missingField: 'emails',
+    why: 'Adding emails without the required `emails` list is refused (422); the other write endpoints have no path parameter to make random.'
+  },
+  'workflows:write': {
+    uncheckable:
+      'GitHub checks `workflows` only together with `contents: write`, on writes to `.github/workflows/` paths (create or update a file, refs, releases). No such request is harmless, and none proves `workflows` alone.',
+    why: 'Every operation listing workflows also needs contents: write (the data marks them additional-permissions).'
+  }
+}
+
+/**
+ * Operations that answer 200 with public data when the permission is missing; a 200 proves nothing.
+ * GitHub documents this for an organization's member list ("if the authenticated user is not a member,
+ * only public members are returned").
+ */
+export const PUBLIC_FALLBACK_OPERATIONS: ReadonlySet<string> = new Set([
+  'GET /orgs/{org}/members',
+  'GET /orgs/{org}/public_members',
+  'GET /orgs/{org}/repos',
+  'GET /users/{username}/repos',
+  'GET /orgs/{org}/teams/{team_slug}/members'
+])
+
+/**
+ * Operations listed under several permissions where any one of them is accepted (GitHub's
+ * `X-Accepted-GitHub-Permissions` lists them as separate sets). A probe on one of them is answered
+ * for either permission, so the audit also probes the alternative to say which one let it through.
+ */
+export const ALTERNATIVE_OPERATIONS: ReadonlySet<string> = new Set([
+  'GET /orgs/{org}/copilot/billing',
+  'GET /orgs/{org}/copilot/billing/seats',
+  'GET /orgs/{org}/codespaces',
+  'DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}',
+  'GET /repos/{owner}/{repo}/invitations'
+])
+
+/**
+ * Permissions on GitHub's token form that no REST endpoint uses, so the data file (built from REST
+ * operations) does not list them. Accepted as input, reported as not checkable through the REST API.
+ */
+export const FORM_ONLY_PERMISSIONS: Readonly<
+  Record<string, { readonly title: string; readonly scope: PermissionScope; readonly levels: readonly Level[]; readonly why: string }>
+> = {
+  copilot_messages: { title: 'Copilot Chat', scope: 'account', levels: ['read'], why: 'Used by Copilot Chat, not by the REST API.' },
+  copilot_requests: { title: 'Copilot Requests', scope: 'account', levels: ['read', 'write'], why: 'Used by Copilot, not by the REST API.' },
+  user_models: { title: 'Models', scope: 'account', levels: ['read'], why: 'Used by GitHub Models inference, not by the REST API.' },
+  knowledge_bases: { title: 'Knowledge bases', scope: 'organization', levels: ['read', 'write'], why: 'Used by Copilot knowledge bases, not by the REST API.' }
+}

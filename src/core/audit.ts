@@ -1,0 +1,432 @@
+/**
+ * The audit, end to end, with no knowledge of GitHub Actions: settings + catalog + a transport in,
+ * a report out. Identity first (one GET /user gives the owner, the expiry, the scopes and the rate budget),
+ * then every planned probe concurrently, then verdicts with their evidence.
+ */
+import type { Catalog } from '../catalog/catalog.js'
+import type { Edition } from '../catalog/github-data.js'
+import type { Settings } from './settings.js'
+import type { Transport } from './transport.js'
+import type { Finding, HttpEvidence, PermissionStatus, ProbeSpec, RequiredPermission, TokenKind } from './types.js'
+import type { Blocking, Decision, Reachability } from './classify.js'
+import type { PermissionPlan, PlannedProbe } from './plan.js'
+import type { EvidenceRecord, LifetimeCompliance, PermissionReport, Report, TokenReport } from './report.js'
+import { SCHEMA_VERSION, resultOf } from './report.js'
+import { blockingCondition, classifyEvidence, deriveReachability, describeBlocking } from './classify.js'
+import { buildPlan } from './plan.js'
+import { runAll, sendOne } from './runner.js'
+import { holdsScopes, isPersonalAccessToken, tokenKind, TOKEN_KIND_LABELS } from './token-kind.js'
+import { parseExpiration, parseScopes } from './headers.js'
+import { decideFromScopes, expandScopes } from './classic-scopes.js'
+import { regenerateUrl } from './regenerate-url.js'
+
+export const MAX_IN_FLIGHT = 10
+const DAY = 86_400_000
+/** Wait for a rate-limit reset at most this long before giving up on probing. */
+export const MAX_RATE_LIMIT_WAIT_MS = 60_000
+
+export interface AuditDependencies {
+  readonly transport: Transport
+  readonly now: () => number
+  readonly randomHex: () => string
+  readonly sleep: (ms: number) => Promise<void>
+  readonly debug?: (message: string) => void
+}
+
+export interface AuditContext {
+  readonly catalog: Catalog
+  /** The GitHub.com catalog, to tell a GHES user that a permission exists only on GitHub.com. */
+  readonly edition: Edition
+  readonly serverUrl: string
+}
+
+const IDENTITY_PROBE: ProbeSpec = {
+  id: 'GET /user',
+  method: 'GET',
+  template: '/user',
+  query: {},
+  safety: { kind: 'read-only' },
+  randomParams: [],
+  accepts: [],
+  publicFallback: false
+}
+
+const ORGANIZATION_PROBE: ProbeSpec = { ...IDENTITY_PROBE, id: 'GET /orgs/{org}', template: '/orgs/{org}' }
+
+export async function audit(settings: Settings, context: AuditContext, deps: AuditDependencies): Promise<Report> {
+  const started = deps.now()
+  const deadline = started + settings.timeoutSeconds * 1000
+  const runOptions = { concurrency: MAX_IN_FLIGHT, deadline, now: deps.now }
+  const kind = tokenKind(settings.token)
+  const findings: Finding[] = []
+  let requests = 0
+  const send = async (probe: ProbeSpec, path: string) => {
+    requests++
+    return sendOne(probe, { method: 'GET', path, query: {} }, deps.transport, runOptions)
+  }
+
+  // 1. Identity: owner, expiry, scopes and rate budget, from one request that needs no permission.
+  const identity = await send(IDENTITY_PROBE, '/user')
+  const identityBody = identity.body as { login?: unknown } | undefined
+  const login = identity.status === 200 && typeof identityBody?.login === 'string' ? identityBody.login : undefined
+  const tokenValid = identity.status !== 401
+  const identityAnswered = identity.status > 0 && identity.failure === undefined
+
+  // 2. Plan.
+  const target = {
+    owner: settings.repository?.owner,
+    repo: settings.repository?.repo,
+    org: settings.organization,
+    login
+  }
+  const plan = buildPlan(settings.required, context.catalog, target, deps.randomHex)
+
+  // 3. Probe, unless the token is invalid or the rate budget cannot cover the audit.
+  let evidence = new Map<PlannedProbe, HttpEvidence>()
+  let skipped: Decision | undefined
+  if (!tokenValid) {
+    skipped = { status: 'inconclusive', code: 'invalid-token', reason: describeBlocking({ code: 'invalid-token' }) }
+  } else if (!identityAnswered) {
+    skipped = { status: 'inconclusive', code: 'network', reason: `GitHub could not be reached (${identity.message}); nothing was probed.` }
+  } else {
+    const budget = rateBudget(identity)
+    if (budget && budget.remaining < plan.requests.length) {
+      const wait = budget.resetAt - deps.now()
+      if (wait <= Math.min(MAX_RATE_LIMIT_WAIT_MS, deadline - deps.now() - 1000)) {
+        deps.debug?.(`Rate limit: ${budget.remaining} requests left for ${plan.requests.length} probes; waiting ${Math.ceil(wait / 1000)} s for the reset.`)
+        await deps.sleep(Math.max(0, wait))
+      } else {
+        const resetAt = new Date(budget.resetAt)
+        skipped = {
+          status: 'inconclusive',
+          code: 'rate-limited',
+          reason: `The token has ${budget.remaining} requests left this hour and the audit needs ${plan.requests.length}; nothing was probed. The budget resets at ${resetAt.toISOString()}.`
+        }
+      }
+    }
+    if (!skipped) {
+      const results = await runAll([...plan.requests], deps.transport, runOptions)
+      requests += plan.requests.length
+      evidence = new Map(plan.requests.map((p, i) => [p, results[i]]))
+    }
+  }
+
+  // 4. Context: an organization whose existence nothing proved, when a 404 under it needs reading.
+  let reach = deriveReachability([...evidence].map(([planned, ev]) => ({ planned, evidence: ev })))
+  const orgAmbiguous = [...evidence].some(([p, ev]) => p.context === 'organization' && ev.status === 404)
+  if (orgAmbiguous && reach.organization === undefined && settings.organization && deadline > deps.now()) {
+    const path = `/orgs/${encodeURIComponent(settings.organization)}`
+    const orgEvidence = await send(ORGANIZATION_PROBE, path)
+    const planned: PlannedProbe = { probe: ORGANIZATION_PROBE, request: { method: 'GET', path, query: {} }, context: 'organization' }
+    evidence.set(planned, orgEvidence)
+    reach = {
+      ...reach,
+      ...(orgEvidence.status === 200 ? { organization: true } : orgEvidence.status === 404 ? { organization: false } : {})
+    }
+  }
+
+  // 5. Verdicts.
+  const scopes = identity.headers['x-oauth-scopes'] !== undefined ? parseScopes(identity.headers['x-oauth-scopes']) : undefined
+  const permissions = plan.permissions.map((pp) =>
+    decidePermission(pp, { kind, evidence, reach, skipped, scopes })
+  )
+
+  // 6. Findings: blocking conditions (each once), permissions, expiry, lifetime, token kind.
+  const blockings = new Map<string, Blocking>()
+  for (const ev of [identity, ...evidence.values()]) {
+    const b = blockingCondition(ev)
+    if (b && !blockings.has(b.code)) blockings.set(b.code, b)
+  }
+  if (skipped?.code === 'rate-limited' && !blockings.has('rate-limited')) {
+    findings.push({ severity: 'warning', code: 'rate-limited', title: 'Rate limit', message: skipped.reason })
+  }
+  for (const b of blockings.values()) findings.push(blockingFinding(b))
+  if (skipped?.code === 'network') findings.push({ severity: 'warning', code: 'api-unreachable', title: 'GitHub not reachable', message: skipped.reason })
+  if (reach.repository === false && settings.repository) {
+    findings.push({
+      severity: 'error',
+      code: 'repository-unreachable',
+      title: `Repository ${settings.repository.owner}/${settings.repository.repo} not reachable`,
+      message:
+        'GitHub answered 404 for the repository: it is not selected for this token, the token is pending an organization owner\'s approval (it can then only read public resources), or the repository does not exist.',
+      fix: 'Edit the token\'s repository access to include it, ask an organization owner to approve the token, or check the `repository` input.'
+    })
+  }
+  if (reach.organization === false && settings.organization) {
+    findings.push({ severity: 'error', code: 'organization-unreachable', title: `Organization ${settings.organization} not reachable`, message: 'GitHub answered 404 for the organization.', fix: 'Check the `organization` input.' })
+  }
+  for (const p of permissions) findings.push(...permissionFindings(p))
+  for (const w of settings.inputWarnings) findings.push({ severity: 'warning', code: 'input', title: 'Input', message: w })
+
+  const token = tokenReport(kind, login, identity, identityAnswered && tokenValid, blockings, settings, deps.now(), findings, scopes)
+  if (kind === 'classic' || kind === 'oauth') {
+    findings.push({
+      severity: 'warning',
+      code: 'classic-token',
+      title: `A ${TOKEN_KIND_LABELS[kind]}`,
+      message: 'Classic tokens hold broad scopes over every repository and organization the user can reach. A fine-grained token limits access to one resource owner and named permissions.',
+      fix: 'Create a fine-grained replacement with the link below, then delete this token.'
+    })
+  } else if (kind === 'unknown') {
+    findings.push({ severity: 'warning', code: 'unknown-token-kind', title: 'Unrecognised token', message: 'The token has none of GitHub\'s documented prefixes (github_pat_, ghp_, gho_, ghu_, ghs_).' })
+  }
+
+  const policyLimit = blockings.get('lifetime-policy') as Extract<Blocking, { code: 'lifetime-policy' }> | undefined
+  const lifetimeDays = Math.min(
+    settings.maxLifetimeDays > 0 ? settings.maxLifetimeDays : 366,
+    policyLimit ? policyLimit.maxDays : 366
+  )
+  const report: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    result: resultOf(findings),
+    generatedAt: new Date(deps.now()).toISOString(),
+    target: {
+      apiUrl: settings.apiUrl,
+      edition: context.edition,
+      ...(settings.repository ? { repository: `${settings.repository.owner}/${settings.repository.repo}` } : {}),
+      ...(settings.organization ? { organization: settings.organization } : {})
+    },
+    token,
+    permissions,
+    findings: sortFindings(findings),
+    regenerateUrl: regenerateUrl({
+      serverUrl: context.serverUrl,
+      required: settings.required,
+      resourceOwner: settings.organization ?? settings.repository?.owner,
+      ...(settings.repository ? { repository: `${settings.repository.owner}/${settings.repository.repo}` } : {}),
+      lifetimeDays
+    }),
+    stats: { requests, durationMs: Math.max(0, deps.now() - started) }
+  }
+  return report
+}
+
+function rateBudget(ev: HttpEvidence): { remaining: number; resetAt: number } | undefined {
+  const remaining = Number(ev.headers['x-ratelimit-remaining'])
+  const reset = Number(ev.headers['x-ratelimit-reset'])
+  if (ev.headers['x-ratelimit-remaining'] === undefined || !Number.isFinite(remaining) || !Number.isFinite(reset)) return undefined
+  // The identity request itself was counted; the remaining budget is what the probes can use.
+  return { remaining, resetAt: reset * 1000 }
+}
+
+interface DecideInputs {
+  readonly kind: TokenKind
+  readonly evidence: ReadonlyMap<PlannedProbe, HttpEvidence>
+  readonly reach: Reachability
+  readonly skipped?: Decision
+  readonly scopes?: readonly string[]
+}
+
+function evidenceRecord(planned: PlannedProbe, ev: HttpEvidence, role: EvidenceRecord['role']): EvidenceRecord {
+  const safety = planned.probe.safety
+  return {
+    method: ev.method,
+    path: ev.path,
+    status: ev.status,
+    message: ev.message,
+    role,
+    safety: safety.kind === 'read-only' ? 'read-only (GET)' : safety.kind === 'random-target' ? `random {${safety.param}}: names nothing that exists` : `body lacks required '${safety.missingField}'`,
+    ...(ev.headers['x-accepted-github-permissions'] !== undefined ? { acceptedPermissions: ev.headers['x-accepted-github-permissions'] } : {}),
+    ...(ev.headers['x-github-request-id'] !== undefined ? { requestId: ev.headers['x-github-request-id'] } : {})
+  }
+}
+
+function decidePermission(pp: PermissionPlan, inputs: DecideInputs): PermissionReport {
+  const { name, level } = pp.required
+  const base = {
+    name,
+    level,
+    ...(pp.info ? { title: pp.info.title, scope: pp.info.scope } : {})
+  }
+  const finish = (decision: Decision, evidence: EvidenceRecord[], extra: { satisfiedBy?: string } = {}): PermissionReport => ({
+    ...base,
+    status: decision.status,
+    code: decision.code,
+    reason: decision.reason,
+    ...extra,
+    ...(fixFor(decision, pp.required) ? { fix: fixFor(decision, pp.required) } : {}),
+    evidence
+  })
+  if (!pp.info) return finish({ status: 'inconclusive', code: 'not-on-server', reason: pp.notProbed ?? 'Unknown on this server.' }, [])
+  if (!pp.planned) {
+    if (holdsScopes(inputs.kind) && inputs.scopes) {
+      const byScope = scopeDecision(name, level, inputs.scopes)
+      if (byScope && byScope.status === 'missing') return finish(byScope, [])
+    }
+    return finish({ status: 'inconclusive', code: 'uncheckable', reason: pp.notProbed ?? 'Cannot be checked.' }, [])
+  }
+  const ev = inputs.evidence.get(pp.planned)
+  if (!ev) return finish(inputs.skipped ?? { status: 'inconclusive', code: 'deadline', reason: 'Not probed.' }, [])
+  const records = [evidenceRecord(pp.planned, ev, 'probe')]
+  const decision = classifyEvidence(name, pp.planned, ev, inputs.reach)
+
+  if (holdsScopes(inputs.kind)) {
+    const byScope = inputs.scopes ? scopeDecision(name, level, inputs.scopes) : undefined
+    if (byScope?.status === 'missing') return finish(byScope, records)
+    // Scopes say granted (or cannot say): the probe must not contradict it.
+    if (decision.status === 'granted') return finish(byScope ?? decision, records)
+    if (decision.status === 'missing') {
+      return finish({ status: 'inconclusive', code: 'refused-other', reason: `${byScope ? `${byScope.reason} ` : ''}Yet GitHub refused the probe: ${decision.reason}` }, records)
+    }
+    return finish(decision, records)
+  }
+
+  if (decision.status !== 'granted' || pp.alternatives.length === 0) return finish(decision, records)
+  // The probe accepts other permissions too: which one let it through?
+  const alternatives = pp.alternatives.map((alt) => {
+    const altEv = alt.planned ? inputs.evidence.get(alt.planned) : undefined
+    if (alt.planned && altEv) records.push(evidenceRecord(alt.planned, altEv, 'alternative'))
+    const altDecision = alt.planned && altEv ? classifyEvidence(alt.name, alt.planned, altEv, inputs.reach) : undefined
+    return { label: `${alt.name}: ${alt.level}`, status: altDecision?.status }
+  })
+  const held = alternatives.find((a) => a.status === 'granted')
+  if (held) {
+    return finish(
+      {
+        status: 'inconclusive',
+        code: 'satisfied-by-alternative',
+        reason: `GitHub let the probe through, but this endpoint also accepts ${held.label}, which the token holds: satisfied through ${held.label}. Whether '${name}' itself is held cannot be told from it.`
+      },
+      records,
+      { satisfiedBy: held.label }
+    )
+  }
+  if (alternatives.every((a) => a.status === 'missing')) {
+    return finish({ ...decision, reason: `${decision.reason} The endpoint also accepts ${alternatives.map((a) => a.label).join(', ')}, which the token lacks, so '${name}' let it through.` }, records)
+  }
+  return finish(
+    {
+      status: 'inconclusive',
+      code: 'alternative-unknown',
+      reason: `GitHub let the probe through, but this endpoint also accepts ${alternatives.map((a) => a.label).join(', ')}, and whether the token holds ${alternatives.length > 1 ? 'them' : 'it'} could not be told.`
+    },
+    records
+  )
+}
+
+function scopeDecision(name: string, level: RequiredPermission['level'], scopes: readonly string[]): Decision | undefined {
+  const decided = decideFromScopes(name, level, expandScopes(scopes))
+  const listed = scopes.length > 0 ? scopes.join(', ') : 'no scopes'
+  if (!decided) return { status: 'inconclusive', code: 'no-scope-mapping', reason: `No classic scope is documented to grant '${name}: ${level}'; the token holds ${listed}.` }
+  if (decided.granted) return { status: 'granted', code: 'scope-granted', reason: `The token's scopes (X-OAuth-Scopes: ${listed}) include '${decided.by}', which grants it.` }
+  return { status: 'missing', code: 'scope-missing', reason: `The token's scopes (X-OAuth-Scopes: ${listed}) include none of ${decided.needs.map((s) => `'${s}'`).join(', ')}, which it needs.` }
+}
+
+function fixFor(decision: Decision, p: RequiredPermission): string | undefined {
+  switch (decision.code) {
+    case 'not-accessible':
+      return `Grant '${p.name}: ${p.level}' to the token (edit it in Settings → Developer settings), or create a replacement with the link below.`
+    case 'scope-missing':
+      return 'Add the scope to the classic token, or better, create a fine-grained replacement with the link below.'
+    case 'repository-unreachable':
+      return 'Select the repository in the token\'s repository access, or ask an organization owner to approve the token.'
+    case 'uncheckable':
+    case 'not-on-server':
+      return undefined
+    default:
+      return undefined
+  }
+}
+
+function permissionFindings(p: PermissionReport): Finding[] {
+  const label = `${p.name}: ${p.level}`
+  if (p.status === 'missing') {
+    return [{ severity: 'error', code: 'permission-missing', title: `Missing ${label}`, message: p.reason, permission: label, ...(p.fix ? { fix: p.fix } : {}) }]
+  }
+  if (p.status === 'inconclusive') {
+    if (p.code === 'not-on-server') return [{ severity: 'error', code: 'permission-unavailable', title: `No ${label} on this server`, message: p.reason, permission: label }]
+    return [{ severity: 'warning', code: 'permission-inconclusive', title: `Inconclusive ${label}`, message: p.reason, permission: label }]
+  }
+  return []
+}
+
+function blockingFinding(b: Blocking): Finding {
+  const message = describeBlocking(b)
+  switch (b.code) {
+    case 'invalid-token':
+      return { severity: 'error', code: 'token-invalid', title: 'Token invalid, expired or revoked', message, fix: 'Create a new token with the link below and update the secret.' }
+    case 'sso-required':
+      return { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: b.url ? `Open ${b.url} while signed in, or authorise the token under Settings → Developer settings → Personal access tokens → Configure SSO.` : 'Authorise the token for the organization under Settings → Developer settings → Personal access tokens → Configure SSO.' }
+    case 'lifetime-policy':
+      return { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Set an expiration of at most ${b.maxDays} days${b.settingsUrl ? ` at ${b.settingsUrl}` : ''}, or create a replacement with the link below.` }
+    case 'classic-forbidden':
+      return { severity: 'error', code: 'classic-forbidden', title: 'Classic tokens refused by the organization', message, fix: 'Create a fine-grained replacement with the link below.' }
+    case 'rate-limited':
+      return { severity: 'warning', code: 'rate-limited', title: 'Rate limit', message }
+  }
+}
+
+function tokenReport(
+  kind: TokenKind,
+  login: string | undefined,
+  identity: HttpEvidence,
+  authenticated: boolean,
+  blockings: ReadonlyMap<string, Blocking>,
+  settings: Settings,
+  now: number,
+  findings: Finding[],
+  scopes: readonly string[] | undefined
+): TokenReport {
+  const header = identity.headers['github-authentication-token-expiration']
+  let expiresAt: Date | 'never' | undefined
+  if (authenticated) {
+    if (header === undefined) expiresAt = 'never'
+    else {
+      expiresAt = parseExpiration(header)
+      if (!expiresAt) {
+        findings.push({ severity: 'warning', code: 'expiry-unreadable', title: 'Expiry unreadable', message: `GitHub's github-authentication-token-expiration header was not in a known form ('${header.slice(0, 60)}'); the expiry is unknown.` })
+      }
+    }
+  }
+  const daysRemaining = expiresAt instanceof Date ? Math.floor((expiresAt.getTime() - now) / DAY) : null
+  const pat = isPersonalAccessToken(kind) || kind === 'unknown'
+  if (pat && daysRemaining !== null) {
+    const when = (expiresAt as Date).toISOString()
+    if (daysRemaining <= settings.expiryFailDays) {
+      findings.push({ severity: 'error', code: 'token-expiring', title: `Expires in ${daysRemaining} day${daysRemaining === 1 ? '' : 's'}`, message: `The token expires at ${when}, within expiry-fail-days (${settings.expiryFailDays}).`, fix: 'Create a replacement with the link below and update the secret.' })
+    } else if (daysRemaining <= settings.expiryWarnDays) {
+      findings.push({ severity: 'warning', code: 'token-expiring', title: `Expires in ${daysRemaining} days`, message: `The token expires at ${when}, within expiry-warn-days (${settings.expiryWarnDays}).`, fix: 'Plan its rotation: create a replacement with the link below.' })
+    }
+  }
+  const policy = blockings.get('lifetime-policy') as Extract<Blocking, { code: 'lifetime-policy' }> | undefined
+  const lifetime = lifetimeCompliance(kind, expiresAt, settings.maxLifetimeDays, policy, now)
+  if (lifetime.compliant === 'false' && !policy) {
+    findings.push({ severity: 'error', code: 'lifetime-noncompliant', title: 'Lifetime exceeds the policy', message: lifetime.reason, fix: `Create a replacement that expires within ${lifetime.policyDays} days with the link below.` })
+  }
+  return {
+    kind,
+    ...(login ? { owner: login } : {}),
+    expiresAt: expiresAt === undefined ? null : expiresAt === 'never' ? 'never' : expiresAt.toISOString(),
+    daysRemaining,
+    lifetime,
+    ...(scopes ? { scopes } : {})
+  }
+}
+
+export function lifetimeCompliance(
+  kind: TokenKind,
+  expiresAt: Date | 'never' | undefined,
+  maxLifetimeDays: number,
+  policy: { maxDays: number } | undefined,
+  now: number
+): TokenReport['lifetime'] {
+  const policyDays = policy ? (maxLifetimeDays > 0 ? Math.min(maxLifetimeDays, policy.maxDays) : policy.maxDays) : maxLifetimeDays
+  const base = { policyDays, ...(policy ? { organizationLimitDays: policy.maxDays } : {}) }
+  const verdict = (compliant: LifetimeCompliance, reason: string) => ({ ...base, compliant, reason })
+  if (policy) return verdict('false', `GitHub refused the token: the organization allows at most ${policy.maxDays} days.`)
+  if (maxLifetimeDays === 0) return verdict('unknown', 'The lifetime check is off (max-lifetime-days: 0).')
+  if (!isPersonalAccessToken(kind)) return verdict('unknown', 'Lifetime policies apply to personal access tokens only.')
+  if (expiresAt === undefined) return verdict('unknown', 'The expiry is unknown.')
+  if (expiresAt === 'never') return verdict('false', `The token never expires; the policy allows at most ${maxLifetimeDays} days.`)
+  const daysLeft = (expiresAt.getTime() - now) / DAY
+  if (daysLeft > maxLifetimeDays) return verdict('false', `The token expires in ${Math.floor(daysLeft)} days, beyond the ${maxLifetimeDays}-day policy.`)
+  return verdict('true', `The token expires within the ${maxLifetimeDays}-day policy.`)
+}
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, notice: 2 }
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+}
+
+export type { PermissionStatus }

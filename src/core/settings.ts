@@ -1,0 +1,193 @@
+/**
+ * Every input, validated into typed settings. Each error is one line naming the input and what it expects;
+ * values are shown truncated and never the token.
+ */
+import { z } from 'zod'
+import type { RequiredPermission } from './types.js'
+import type { PermissionNames } from './required-permissions.js'
+import { parseRequiredPermissions, quote } from './required-permissions.js'
+
+export const INPUT_NAMES = [
+  'token',
+  'required-permissions',
+  'repository',
+  'organization',
+  'expiry-warn-days',
+  'expiry-fail-days',
+  'max-lifetime-days',
+  'fail-on',
+  'api-url',
+  'timeout-seconds'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+export type RawInputs = Partial<Record<InputName, string>>
+
+export const DEFAULTS = {
+  'expiry-warn-days': '30',
+  'expiry-fail-days': '7',
+  'max-lifetime-days': '366',
+  'fail-on': 'error',
+  'api-url': 'https://api.github.com',
+  'timeout-seconds': '60'
+} as const
+
+export type FailOn = 'error' | 'warning' | 'never'
+
+export interface Settings {
+  readonly token: string
+  readonly required: readonly RequiredPermission[]
+  readonly repository?: { readonly owner: string; readonly repo: string }
+  readonly organization?: string
+  readonly expiryWarnDays: number
+  readonly expiryFailDays: number
+  readonly maxLifetimeDays: number
+  readonly failOn: FailOn
+  readonly apiUrl: string
+  readonly timeoutSeconds: number
+  /** Problems in the inputs that do not stop the audit (a permission listed twice). */
+  readonly inputWarnings: readonly string[]
+}
+
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] }
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/
+const REPO = /^[A-Za-z0-9._-]{1,100}$/
+export const MAX_TOKEN_LENGTH = 1024
+
+const wholeNumber = (input: InputName, min: number, max: number, what: string) =>
+  z.string().transform((value, ctx) => {
+    const trimmed = value.trim()
+    if (!/^\d{1,6}$/.test(trimmed) || Number(trimmed) < min || Number(trimmed) > max) {
+      ctx.addIssue({ code: 'custom', message: `Input '${input}': expected ${what} (a whole number from ${min} to ${max}), got ${quote(value)}.` })
+      return z.NEVER
+    }
+    return Number(trimmed)
+  })
+
+const tokenSchema = z.string().transform((value, ctx) => {
+  const token = value.trim()
+  const fail = (message: string) => {
+    ctx.addIssue({ code: 'custom', message: `Input 'token': ${message}` })
+    return z.NEVER
+  }
+  if (token === '')
+    return fail(
+      'is empty. Pass the token from a secret, e.g. `token: ${{ secrets.MY_PAT }}`. Secrets are not given to workflows triggered by pull requests from forks, and a secret that does not exist reads as empty.'
+    )
+  if (token.length > MAX_TOKEN_LENGTH) return fail(`is ${token.length} characters long; expected a GitHub token (at most ${MAX_TOKEN_LENGTH}).`)
+  if (/\s/.test(token)) return fail('contains whitespace inside it; expected a single GitHub token (check the secret for a pasted line break or a second value).')
+  if (!/^[\x21-\x7e]+$/.test(token)) return fail('contains non-ASCII or control characters; expected a GitHub token (letters, digits and underscores).')
+  return token
+})
+
+const repositorySchema = z.string().transform((value, ctx) => {
+  const trimmed = value.trim()
+  if (trimmed === '') return undefined
+  const [owner, repo, ...rest] = trimmed.split('/')
+  if (rest.length > 0 || !owner || !repo || !LOGIN.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..') {
+    ctx.addIssue({ code: 'custom', message: `Input 'repository': expected the form owner/repo (e.g. octo-org/infra), got ${quote(value)}.` })
+    return z.NEVER
+  }
+  return { owner, repo }
+})
+
+const organizationSchema = z.string().transform((value, ctx) => {
+  const trimmed = value.trim()
+  if (trimmed === '') return undefined
+  if (!LOGIN.test(trimmed)) {
+    ctx.addIssue({ code: 'custom', message: `Input 'organization': expected an organization login (letters, digits and single hyphens, at most 39), got ${quote(value)}.` })
+    return z.NEVER
+  }
+  return trimmed
+})
+
+const failOnSchema = z.string().transform((value, ctx) => {
+  const v = value.trim().toLowerCase()
+  if (v === 'error' || v === 'warning' || v === 'never') return v as FailOn
+  ctx.addIssue({ code: 'custom', message: `Input 'fail-on': expected one of error, warning, never, got ${quote(value)}.` })
+  return z.NEVER
+})
+
+const apiUrlSchema = z.string().transform((value, ctx) => {
+  const trimmed = value.trim()
+  let url: URL | undefined
+  try {
+    url = new URL(trimmed)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+    ctx.addIssue({ code: 'custom', message: `Input 'api-url': expected the REST API root as an http(s) URL (https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server), got ${quote(value)}.` })
+    return z.NEVER
+  }
+  return trimmed.replace(/\/+$/, '')
+})
+
+const schema = z
+  .object({
+    token: tokenSchema,
+    repository: repositorySchema,
+    organization: organizationSchema,
+    'expiry-warn-days': wholeNumber('expiry-warn-days', 0, 3650, 'a number of days'),
+    'expiry-fail-days': wholeNumber('expiry-fail-days', 0, 3650, 'a number of days'),
+    'max-lifetime-days': wholeNumber('max-lifetime-days', 0, 3650, 'a number of days, 0 to turn the check off'),
+    'fail-on': failOnSchema,
+    'api-url': apiUrlSchema,
+    'timeout-seconds': wholeNumber('timeout-seconds', 1, 3600, 'a number of seconds')
+  })
+  .superRefine((v, ctx) => {
+    if (v['expiry-warn-days'] < v['expiry-fail-days']) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Input 'expiry-warn-days': expected at least expiry-fail-days (${v['expiry-fail-days']}), got ${v['expiry-warn-days']}; a token must be warned about before it fails the gate.`
+      })
+    }
+  })
+
+/** Validates raw inputs (as read from the workflow) into settings, or the list of one-line errors. */
+export function parseSettings(raw: RawInputs, names: PermissionNames): SettingsResult {
+  const value = (name: InputName): string => {
+    const given = raw[name]
+    if (given !== undefined && given.trim() !== '') return given
+    return (DEFAULTS as Record<string, string>)[name] ?? given ?? ''
+  }
+  const parsed = schema.safeParse({
+    token: raw.token ?? '',
+    repository: value('repository'),
+    organization: value('organization'),
+    'expiry-warn-days': value('expiry-warn-days'),
+    'expiry-fail-days': value('expiry-fail-days'),
+    'max-lifetime-days': value('max-lifetime-days'),
+    'fail-on': value('fail-on'),
+    'api-url': value('api-url'),
+    'timeout-seconds': value('timeout-seconds')
+  })
+  const permissions = parseRequiredPermissions(raw['required-permissions'] ?? '', names)
+  const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)), ...permissions.errors]
+  if (!parsed.success || errors.length > 0) return { ok: false, errors }
+  const v = parsed.data
+  const organization = v.organization ?? v.repository?.owner
+  const needing = (scope: string) => permissions.required.filter((p) => names.scopeOf?.(p.name) === scope).map((p) => p.name)
+  if (!v.repository && needing('repository').length > 0) {
+    return { ok: false, errors: [`Input 'repository': expected owner/repo, needed to probe repository permissions (${needing('repository').join(', ')}); it is empty.`] }
+  }
+  if (!organization && needing('organization').length > 0) {
+    return { ok: false, errors: [`Input 'organization': expected an organization login, needed to probe organization permissions (${needing('organization').join(', ')}); it is empty.`] }
+  }
+  return {
+    ok: true,
+    settings: {
+      token: v.token,
+      required: permissions.required,
+      ...(v.repository ? { repository: v.repository } : {}),
+      ...(organization ? { organization } : {}),
+      expiryWarnDays: v['expiry-warn-days'],
+      expiryFailDays: v['expiry-fail-days'],
+      maxLifetimeDays: v['max-lifetime-days'],
+      failOn: v['fail-on'],
+      apiUrl: v['api-url'],
+      timeoutSeconds: v['timeout-seconds'],
+      inputWarnings: permissions.warnings
+    }
+  }
+}

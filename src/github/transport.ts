@@ -1,0 +1,152 @@
+/**
+ * The HTTP layer: Octokit from @actions/github (proxy support from the runner's HTTPS_PROXY/NO_PROXY),
+ * with @octokit/plugin-retry (5xx and network errors, never 400/401/403/404/409/410/422/451) and
+ * @octokit/plugin-throttling (primary and secondary rate limits, retried only within the audit's deadline).
+ * Every response and failure becomes evidence; nothing here throws.
+ */
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import type Bottleneck from 'bottleneck'
+import type { HttpRequest, Transport } from '../core/transport.js'
+import { EVIDENCE_HEADERS } from '../core/transport.js'
+import type { HttpEvidence } from '../core/types.js'
+
+export const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451] as const
+export const RETRIES = 2
+/** Longest wait the audit accepts for a rate limit before reporting it instead. */
+export const MAX_RATE_LIMIT_RETRY_SECONDS = 60
+
+export interface TransportOptions {
+  readonly token: string
+  readonly apiUrl: string
+  /** Each request is abandoned after this long. */
+  readonly requestTimeoutMs: number
+  /** Epoch ms: rate-limit retries that would end after it are not made. */
+  readonly deadline: number
+  readonly retryBaseMs?: number
+  readonly debug: (message: string) => void
+  readonly now?: () => number
+}
+
+/**
+ * Probes create nothing, so GitHub's pacing for content-creating requests does not apply: writes pass straight
+ * to the global limiter (at most 10 in flight), instead of plugin-throttling's one-per-second write queue.
+ */
+const PASS_THROUGH_GROUP = {
+  key: () => ({ schedule: <T>(_options: unknown, fn: () => Promise<T>) => fn() })
+} as unknown as Bottleneck.Group
+
+interface OctokitError {
+  status?: number
+  message?: string
+  name?: string
+  response?: { status: number; headers: Record<string, string | number | undefined>; data: unknown }
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const now = options.now ?? Date.now
+  const canWait = (retryAfterSeconds: number, retryCount: number) =>
+    retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_RETRY_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
+  const octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl,
+      userAgent: 'pat-audit',
+      retry: { doNotRetry: [...DO_NOT_RETRY], retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 500 },
+      throttle: {
+        write: PASS_THROUGH_GROUP,
+        notifications: PASS_THROUGH_GROUP,
+        onRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
+          const wait = canWait(retryAfter, retryCount)
+          options.debug(`Primary rate limit reached; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
+          return wait
+        },
+        onSecondaryRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
+          const wait = canWait(retryAfter, retryCount)
+          options.debug(`Secondary rate limit reached; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
+          return wait
+        }
+      },
+      log: {
+        debug: (message: string) => options.debug(message),
+        info: (message: string) => options.debug(message),
+        warn: (message: string) => options.debug(message),
+        error: (message: string) => options.debug(message)
+      }
+    },
+    retry,
+    throttling
+  )
+
+  return {
+    async send(request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence> {
+      const started = now()
+      const base = { method: request.method, path: request.path }
+      const timeout = AbortSignal.timeout(options.requestTimeoutMs)
+      const combined = AbortSignal.any([signal, timeout])
+      try {
+        const response = await octokit.request({
+          method: request.method,
+          url: request.path,
+          ...request.query,
+          ...(request.body !== undefined ? { data: request.body } : {}),
+          headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+          request: { signal: combined }
+        })
+        return evidence(base, response.status, response.headers, response.data, started)
+      } catch (error: unknown) {
+        const e = (error ?? {}) as OctokitError
+        if (e.response) return evidence(base, e.response.status, e.response.headers, e.response.data, started)
+        const timedOut = timeout.aborted && !signal.aborted
+        const failure: HttpEvidence['failure'] = signal.aborted ? 'deadline' : timedOut ? 'timeout' : 'network'
+        const message = signal.aborted
+          ? 'Abandoned: the audit reached its time limit.'
+          : timedOut
+            ? `No response within ${Math.round(options.requestTimeoutMs / 1000)} s.`
+            : `${describeNetworkError(e)} (retried ${RETRIES} times).`
+        return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started, attempts: 1 }
+      }
+
+      function evidence(
+        b: typeof base,
+        status: number,
+        rawHeaders: Record<string, string | number | undefined>,
+        data: unknown,
+        start: number
+      ): HttpEvidence {
+        const headers: Record<string, string> = {}
+        for (const name of EVIDENCE_HEADERS) {
+          const value = rawHeaders[name]
+          if (value !== undefined) headers[name] = String(value)
+        }
+        const contentType = headers['content-type'] ?? ''
+        const isJson = /\bjson\b/i.test(contentType)
+        const durationMs = now() - start
+        const common = { ...b, status, headers, durationMs, attempts: 1 }
+        if (status === 204 || status === 205) return { ...common, message: 'No Content' }
+        if (data === undefined || data === '' || data === null) {
+          return { ...common, message: status < 400 ? 'The response body was empty.' : `HTTP ${status} with an empty body.`, ...(status < 400 ? { failure: 'empty-body' as const } : {}) }
+        }
+        if (!isJson || typeof data === 'string') {
+          const title = typeof data === 'string' ? /<title>([^<]{0,120})<\/title>/i.exec(data)?.[1]?.trim() : undefined
+          return { ...common, message: `A ${contentType.split(';')[0] || 'non-JSON'} page${title ? ` ("${title}")` : ''} instead of JSON.`, failure: 'not-json' }
+        }
+        const message = typeof (data as { message?: unknown }).message === 'string' ? String((data as { message: string }).message).slice(0, 500) : httpReason(status)
+        return { ...common, message, body: data }
+      }
+    }
+  }
+}
+
+function httpReason(status: number): string {
+  return status < 300 ? 'OK' : `HTTP ${status}`
+}
+
+function describeNetworkError(e: OctokitError): string {
+  const message = typeof e.message === 'string' ? e.message : 'unknown error'
+  if (/ENOTFOUND|EAI_AGAIN/.test(message)) return `The API host could not be resolved (${message.slice(0, 120)})`
+  if (/ECONNREFUSED/.test(message)) return `The connection was refused (${message.slice(0, 120)})`
+  if (/ECONNRESET|socket hang up|other side closed/i.test(message)) return `The connection was reset (${message.slice(0, 120)})`
+  return `The request failed: ${message.slice(0, 160)}`
+}
