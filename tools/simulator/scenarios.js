@@ -1,0 +1,236 @@
+// @ts-check
+/**
+ * Sample scenarios for the simulator. Each function returns a fresh scenario; dates are relative to now.
+ *
+ * Token values look real (`github_pat_11…` 93 characters, `ghp_…` 40 characters with GitHub's CRC32 checksum) so
+ * prefix detection works, but they are derived from a fixed seed at run time and are not GitHub credentials.
+ */
+import { createHash } from 'node:crypto'
+import { loadPermissionData } from './catalog.js'
+
+/** @typedef {import('./server.js').Scenario} Scenario */
+/** @typedef {import('./server.js').ScenarioToken} ScenarioToken */
+/** @typedef {import('./catalog.js').Level} Level */
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+const UPPER_ALNUM = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+
+/**
+ * Deterministic pseudo-random characters.
+ * @param {string} seed
+ * @param {number} length
+ * @param {string} alphabet
+ */
+function chars(seed, length, alphabet) {
+  let out = ''
+  for (let block = 0; out.length < length; block++) {
+    for (const byte of createHash('sha256').update(`${seed}:${block}`).digest()) {
+      if (out.length >= length) break
+      out += alphabet[byte % alphabet.length]
+    }
+  }
+  return out
+}
+
+/** @param {string} text */
+function crc32(text) {
+  let crc = 0xffffffff
+  for (const byte of Buffer.from(text, 'utf8')) {
+    crc ^= byte
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1
+  }
+  return (crc ^ 0xffffffff) >>> 0
+}
+
+/** @param {number} n */
+function base62(n) {
+  let out = ''
+  do {
+    out = BASE62[n % 62] + out
+    n = Math.floor(n / 62)
+  } while (n > 0)
+  return out.padStart(6, '0')
+}
+
+/**
+ * A fine-grained token value: `github_pat_11` + 20 + `_` + 59 characters (93 in all).
+ * @param {string} seed
+ */
+export function fineGrainedTokenValue(seed) {
+  return `github_pat_11${chars(`${seed}:a`, 20, UPPER_ALNUM)}_${chars(`${seed}:b`, 59, BASE62)}`
+}
+
+/**
+ * A classic-format token value: prefix + 30 characters + 6-character base62 CRC32 checksum (40 in all for `ghp_`).
+ * @param {string} seed
+ * @param {'ghp_' | 'gho_' | 'ghu_' | 'ghs_'} [prefix]
+ */
+export function classicTokenValue(seed, prefix = 'ghp_') {
+  const random = chars(seed, 30, BASE62)
+  return `${prefix}${random}${base62(crc32(random))}`
+}
+
+/** @param {number} days */
+export function daysFromNow(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+/**
+ * Every permission in the edition's data at the highest level it is listed with.
+ * @param {'fpt' | 'ghes'} [edition]
+ * @returns {Record<string, Level>}
+ */
+export function allPermissions(edition = 'fpt') {
+  /** @type {Record<string, Level>} */
+  const result = {}
+  const rank = { read: 1, write: 2, admin: 3 }
+  for (const [name, value] of Object.entries(loadPermissionData(edition))) {
+    for (const entry of value.permissions) {
+      const prev = result[name]
+      if (!prev || rank[entry.access] > rank[prev]) result[name] = entry.access
+    }
+  }
+  return result
+}
+
+/**
+ * The shared world: org `acme` (members octocat and hubot, octocat's membership public), users `octocat` (id 1) and
+ * `hubot` (id 2), private `acme/infra` and `acme/secrets`, public `acme/website`.
+ * @param {ScenarioToken[]} tokens
+ * @returns {Scenario}
+ */
+function world(tokens) {
+  return {
+    edition: 'fpt',
+    latencyMs: 0,
+    orgs: [{ login: 'acme', publicMembers: ['octocat'] }],
+    users: [
+      { login: 'octocat', id: 1 },
+      { login: 'hubot', id: 2 }
+    ],
+    repos: [
+      { owner: 'acme', name: 'infra', private: true },
+      { owner: 'acme', name: 'secrets', private: true },
+      { owner: 'acme', name: 'website', private: false }
+    ],
+    tokens
+  }
+}
+
+/**
+ * @param {string} name
+ * @param {Partial<ScenarioToken>} fields
+ * @returns {ScenarioToken}
+ */
+function fineGrained(name, fields) {
+  return {
+    name,
+    value: fineGrainedTokenValue(`pat-audit-simulator:${name}`),
+    kind: 'fine-grained',
+    login: 'octocat',
+    resourceOwner: 'acme',
+    repositories: 'all',
+    permissions: {},
+    expiresAt: daysFromNow(90),
+    expiryHeaderForm: 'utc',
+    pendingApproval: false,
+    rateLimit: { limit: 5000, remaining: 5000 },
+    ...fields
+  }
+}
+
+/** Fine-grained token for org `acme` reading members and Copilot seats; expires in ~300 days (UTC header form). */
+export function analytics() {
+  return world([
+    fineGrained('analytics', {
+      permissions: { members: 'read', organization_copilot_seat_management: 'read' },
+      expiresAt: daysFromNow(300),
+      expiryHeaderForm: 'utc'
+    })
+  ])
+}
+
+/** Fine-grained token for `acme/infra` only: contents and pull requests write; expires in 20 days (+0200 form). */
+export function bot() {
+  return world([
+    fineGrained('bot', {
+      repositories: ['infra'],
+      permissions: { contents: 'write', pull_requests: 'write', metadata: 'read' },
+      expiresAt: daysFromNow(20),
+      expiryHeaderForm: 'offset'
+    })
+  ])
+}
+
+/** Fine-grained token still pending approval by `acme`: public `acme/website` readable, private `acme/infra` not. */
+export function pending() {
+  return world([
+    fineGrained('pending', {
+      permissions: { contents: 'read', issues: 'write', members: 'read' },
+      expiresAt: daysFromNow(60),
+      pendingApproval: true
+    })
+  ])
+}
+
+/** Classic token with scopes `repo, read:org` that never expires. */
+export function classic() {
+  return world([
+    {
+      name: 'classic',
+      value: classicTokenValue('pat-audit-simulator:classic'),
+      kind: 'classic',
+      login: 'octocat',
+      scopes: ['repo', 'read:org'],
+      expiresAt: null,
+      rateLimit: { limit: 5000, remaining: 5000 }
+    }
+  ])
+}
+
+/** Fine-grained token for `acme` holding every permission in the data at its highest level. */
+export function everything() {
+  return world([fineGrained('everything', { permissions: allPermissions('fpt'), expiresAt: daysFromNow(90) })])
+}
+
+/** Fine-grained token for `acme` holding no permission (metadata: read only, as every token). */
+export function nothing() {
+  return world([fineGrained('nothing', { permissions: {}, expiresAt: daysFromNow(30) })])
+}
+
+/**
+ * Organization policies: `acme` enforces SAML SSO, `globex` caps fine-grained lifetimes at 90 days, `initech`
+ * forbids classic tokens. Tokens: a classic token and a fine-grained token for `globex` living 366 days.
+ */
+export function policies() {
+  const scenario = world([
+    {
+      name: 'classic',
+      value: classicTokenValue('pat-audit-simulator:policies-classic'),
+      kind: 'classic',
+      login: 'octocat',
+      scopes: ['repo', 'read:org'],
+      expiresAt: null
+    },
+    fineGrained('long-lived', { resourceOwner: 'globex', permissions: { members: 'read' }, expiresAt: daysFromNow(366) })
+  ])
+  scenario.orgs = [
+    { login: 'acme', ssoUrl: 'https://github.com/orgs/acme/sso?authorization_request=SIMULATED' },
+    { login: 'globex', fineGrainedMaxLifetimeDays: 90 },
+    { login: 'initech', classicForbidden: true }
+  ]
+  scenario.repos = [
+    ...(scenario.repos ?? []),
+    { owner: 'globex', name: 'ledger', private: true },
+    { owner: 'initech', name: 'tps-reports', private: true }
+  ]
+  return scenario
+}
+
+/** All sample tokens (analytics, bot, pending, classic, everything, nothing) in one world. */
+export function all() {
+  return world([analytics, bot, pending, classic, everything, nothing].flatMap((make) => make().tokens))
+}
+
+/** Scenario functions by name, for the CLI, the demo and the benchmark. */
+export const SCENARIOS = /** @type {const} */ ({ analytics, bot, pending, classic, everything, nothing, policies, all })

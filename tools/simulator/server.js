@@ -1,0 +1,1114 @@
+// @ts-check
+/**
+ * A loopback simulator of GitHub's REST API for pat-audit's demo, benchmark and end-to-end tests.
+ *
+ * It answers like api.github.com for the tokens, organizations, users and repositories of a scenario: status codes,
+ * error bodies and headers (`x-accepted-github-permissions`, `github-authentication-token-expiration`,
+ * `x-oauth-scopes`, rate limits, SAML SSO) follow GitHub. Routing and permission checks come from GitHub's data
+ * (`src/data/github-permissions/`) and OpenAPI description (`@octokit/openapi`). Nothing is stored: a request that
+ * would have changed state on GitHub is answered as GitHub would and recorded as a Flag.
+ *
+ * Listens on 127.0.0.1 only, on a port the OS chooses. See README.md next to this file for the rules.
+ */
+import { createServer } from 'node:http'
+import { randomBytes } from 'node:crypto'
+import { setTimeout as delay } from 'node:timers/promises'
+import { LEVEL_RANK, loadCatalog, matchRoute, missingRequiredField, sampleResponse, successStatus } from './catalog.js'
+
+/** @typedef {import('./catalog.js').Level} Level */
+/** @typedef {import('./catalog.js').Route} Route */
+/** @typedef {import('./catalog.js').PermissionNeed} PermissionNeed */
+/** @typedef {import('./catalog.js').Catalog} Catalog */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scenario
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * An organization. It exists; every other organization name does not.
+ * @typedef {object} ScenarioOrg
+ * @property {string} login
+ * @property {number} [id] default: assigned (100, 101, ...)
+ * @property {string} [ssoUrl] SAML SSO is enforced: requests touching the org get 403 + `x-github-sso: required; url=...`
+ *   (unless the token lists the org in `ssoAuthorized`; GitHub App installation tokens are exempt)
+ * @property {number} [fineGrainedMaxLifetimeDays] fine-grained tokens living longer are refused on the org
+ * @property {boolean} [classicForbidden] classic personal access tokens are refused on the org
+ * @property {string[]} [members] logins of members (default: every scenario user and token owner)
+ * @property {string[]} [publicMembers] logins of members with public membership (default: none)
+ */
+
+/**
+ * A user. Token owners (`login` of each token) exist as users too.
+ * @typedef {object} ScenarioUser
+ * @property {string} login
+ * @property {number} [id] default: assigned (1, 2, ... after the highest given id)
+ */
+
+/**
+ * A repository.
+ * @typedef {object} ScenarioRepo
+ * @property {string} owner an org or user login
+ * @property {string} name
+ * @property {boolean} [private] default true
+ * @property {number} [id] default: assigned (1000, 1001, ...); a `{repository_id}` path parameter matches it
+ * @property {string} [defaultBranch] default `main`; the only branch that exists
+ */
+
+/**
+ * A fault injected into a token's responses.
+ * @typedef {object} ScenarioFault
+ * @property {string} match `'*'` or `'METHOD regex'` (METHOD may be `*`); the regex is tested against the path
+ *   (without query), unanchored: `'GET ^/user$'`, `'* /orgs/acme/'`
+ * @property {'500' | '502' | '503' | 'reset' | 'html' | 'empty-body' | 'malformed-expiry'} kind
+ *   `500`/`503`: that status with a JSON body; `502`: with an HTML body; `reset`: the socket is destroyed;
+ *   `html`: 200 with a `text/html` page; `empty-body`: 200 with an empty body; `malformed-expiry`: normal answer
+ *   with `github-authentication-token-expiration: not-a-date`
+ * @property {number} [times] how many matching requests it hits (default 1)
+ */
+
+/**
+ * A token the simulator accepts.
+ * @typedef {object} ScenarioToken
+ * @property {string} name label used in records and flags (never the value)
+ * @property {string} value the bearer token (`Authorization: token X` or `Bearer X`)
+ * @property {'fine-grained' | 'classic' | 'oauth' | 'github-app-user' | 'github-app-installation'} kind
+ * @property {string} login owner user (app installation tokens: any label; `/user` is refused to them)
+ * @property {number} [id] token id shown in the lifetime-policy URL (default: assigned, 1000001, ...)
+ * @property {string} [resourceOwner] fine-grained / app: the one org or user it is for (default: `login`)
+ * @property {'all' | string[]} [repositories] fine-grained / app: repository names under resourceOwner (default 'all')
+ * @property {Record<string, Level>} [permissions] fine-grained / app, e.g. `{ contents: 'write', members: 'read' }`;
+ *   `metadata: read` is implied on every repository the token reaches
+ * @property {string[]} [scopes] classic / oauth, e.g. `['repo', 'read:org']`
+ * @property {string | null} [expiresAt] ISO date; null or absent: never expires (no expiration header)
+ * @property {'utc' | 'offset'} [expiryHeaderForm] `2026-09-03 02:34:04 UTC` (default) or `2026-04-26 20:23:26 +0200`
+ * @property {boolean} [pendingApproval] the org owner has not approved it: no permissions on the resource owner,
+ *   only public repositories readable
+ * @property {string} [createdAt] ISO date for lifetime-policy checks (default: when the simulator starts)
+ * @property {{ limit: number, remaining: number, resetEpochSeconds?: number }} [rateLimit] default 5000 / 5000 / in an hour
+ * @property {{ times: number, retryAfterSeconds: number }} [secondaryRateLimit] the first `times` requests get a
+ *   secondary rate limit 403 with `retry-after`
+ * @property {ScenarioFault[]} [faults]
+ * @property {string[]} [ssoAuthorized] logins of SSO orgs this token has been authorized for
+ */
+
+/**
+ * What the simulator knows. Everything not listed does not exist.
+ * @typedef {object} Scenario
+ * @property {'fpt' | 'ghes'} [edition] which data file (GitHub.com or GHES 3.22); default 'fpt'
+ * @property {number} [latencyMs] delay before every response; default 0
+ * @property {ScenarioOrg[]} [orgs]
+ * @property {ScenarioUser[]} [users]
+ * @property {ScenarioRepo[]} [repos]
+ * @property {ScenarioToken[]} tokens
+ */
+
+// ---------------------------------------------------------------------------------------------------------------
+// Simulator
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * One request as received. `token` is the scenario token's name, `'(none)'` without credentials or `'(unknown)'`
+ * for a value the scenario does not know: never the token value.
+ * @typedef {object} RecordedRequest
+ * @property {string} method
+ * @property {string} path without query
+ * @property {Record<string, string>} query
+ * @property {string | null} template matched requestPath template, null when no operation matched
+ * @property {number} status 0 for a `reset` fault
+ * @property {string} token
+ * @property {unknown} body parsed JSON body, the raw text when it is not JSON, null when empty
+ * @property {number} at epoch milliseconds when received
+ * @property {string} [fault] the fault kind injected, if any
+ */
+
+/**
+ * A request that would have changed state on GitHub, judged as if the token held every permission: all its path
+ * parameters name things that exist (or a PUT creates its last, leaf, name) and its body has every required field.
+ * @typedef {object} Flag
+ * @property {string} method
+ * @property {string} path
+ * @property {string | null} template
+ * @property {string} reason
+ * @property {string} token scenario token name
+ * @property {number} status what the simulator answered (403, 401, ... when the token could not do it)
+ */
+
+/**
+ * @typedef {object} Simulator
+ * @property {string} url `http://127.0.0.1:PORT`
+ * @property {RecordedRequest[]} requests every request, in arrival order (the same array across reset())
+ * @property {Flag[]} flags
+ * @property {number} maxInFlight highest number of requests in flight at once since start or reset()
+ * @property {() => void} reset clears requests, flags, maxInFlight and counters (rate limits, faults)
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * GET operations that answer 200 with public data when the token lacks the permission, as GitHub does
+ * ("if the authenticated user is not a member, only public members are returned").
+ */
+export const PUBLIC_FALLBACKS = new Map([
+  ['/orgs/{org}/members', 'public members of the org'],
+  ['/orgs/{org}/public_members', 'public members of the org'],
+  ['/orgs/{org}/repos', 'public repositories of the org'],
+  ['/users/{username}/repos', 'public repositories of the user'],
+  ['/orgs/{org}/teams/{team_slug}/members', 'public members of the team (no team exists, so 404)']
+])
+
+/**
+ * Repository permissions whose GET operations any token may use on a public repository it does not otherwise reach
+ * (fine-grained tokens always have read-only access to public repositories).
+ */
+export const PUBLIC_REPO_READ_PERMISSIONS = new Set(['metadata', 'contents', 'issues', 'pull_requests', 'actions', 'deployments', 'statuses', 'pages'])
+
+/**
+ * Classic / OAuth scope rules, first match on the operation's template. Each rule lists alternative scope sets
+ * (each set: all needed) for reads (GET) and writes; `[]` means no scope is needed. A scope also satisfies the
+ * scopes it implies (SCOPE_IMPLIES). Repository operations are handled before this table: a private repository
+ * needs `repo`, a public one `public_repo` to write, `delete_repo` to delete, and `workflow` too for writes to
+ * `.github/workflows/`; `/hooks` take `*:repo_hook`.
+ * @type {{ path: RegExp, read: string[][], write: string[][] }[]}
+ */
+export const CLASSIC_SCOPE_RULES = [
+  { path: /^\/user$/, read: [], write: [['user']] },
+  { path: /^\/user\/(emails|public_emails|email\/visibility)/, read: [['user:email']], write: [['user']] },
+  { path: /^\/user\/(following|followers)/, read: [], write: [['user:follow']] },
+  { path: /^\/user\/keys/, read: [['read:public_key']], write: [['write:public_key']] },
+  { path: /^\/user\/gpg_keys/, read: [['read:gpg_key']], write: [['write:gpg_key']] },
+  { path: /^\/user\/ssh_signing_keys/, read: [['read:ssh_signing_key']], write: [['write:ssh_signing_key']] },
+  { path: /^\/user\/(repos|starred|subscriptions)/, read: [], write: [['public_repo']] },
+  { path: /^\/user\/codespaces/, read: [['codespace']], write: [['codespace']] },
+  { path: /^\/(user|orgs\/\{org\}|users\/\{username\})\/packages/, read: [['read:packages']], write: [['write:packages']] },
+  { path: /^\/user\//, read: [['read:user']], write: [['user']] },
+  { path: /^\/orgs\/\{org\}$/, read: [], write: [['admin:org']] },
+  { path: /^\/orgs\/\{org\}\/(repos|public_members)$/, read: [], write: [['public_repo']] },
+  { path: /^\/orgs\/\{org\}\/hooks/, read: [['admin:org_hook']], write: [['admin:org_hook']] },
+  { path: /^\/orgs\/\{org\}\/(members|public_members|memberships|teams|outside_collaborators|invitations)/, read: [['read:org']], write: [['write:org']] },
+  { path: /^\/orgs\//, read: [['read:org']], write: [['admin:org']] },
+  { path: /^\/gists/, read: [], write: [['gist']] },
+  { path: /^\/notifications/, read: [['notifications']], write: [['notifications']] }
+]
+
+/** Scopes a classic scope includes. */
+export const SCOPE_IMPLIES = /** @type {Record<string, string[]>} */ ({
+  repo: ['public_repo', 'repo:status', 'repo_deployment', 'repo:invite', 'security_events', 'admin:repo_hook', 'write:repo_hook', 'read:repo_hook', 'notifications'],
+  'admin:org': ['write:org', 'read:org'],
+  'write:org': ['read:org'],
+  'admin:repo_hook': ['write:repo_hook', 'read:repo_hook'],
+  'write:repo_hook': ['read:repo_hook'],
+  'admin:public_key': ['write:public_key', 'read:public_key'],
+  'write:public_key': ['read:public_key'],
+  'admin:gpg_key': ['write:gpg_key', 'read:gpg_key'],
+  'write:gpg_key': ['read:gpg_key'],
+  'admin:ssh_signing_key': ['write:ssh_signing_key', 'read:ssh_signing_key'],
+  'write:ssh_signing_key': ['read:ssh_signing_key'],
+  user: ['read:user', 'user:email', 'user:follow'],
+  'write:packages': ['read:packages'],
+  'delete:packages': ['read:packages'],
+  project: ['read:project'],
+  codespace: ['codespace:secrets']
+})
+
+/** Path parameters naming an account (checked against orgs and users). */
+const ACCOUNT_PARAMS = new Set(['org', 'owner', 'username', 'template_owner', 'repo_owner', 'assignee', 'target_user'])
+/** Path parameters naming a repository, with the parameter naming its owner. */
+const REPO_PARAMS = new Map([
+  ['repo', 'owner'],
+  ['template_repo', 'template_owner'],
+  ['repo_name', 'repo_owner']
+])
+/** Parameters that, first in the path, name the resource owner (checked before authorisation). */
+const OWNER_PARAMS = ['org', 'owner', 'template_owner', 'repo_owner']
+
+const API_VERSIONS = new Set(['2022-11-28', '2026-03-10'])
+const DEFAULT_API_VERSION = '2022-11-28'
+const DOCS = 'https://docs.github.com/rest'
+const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api'
+
+// ---------------------------------------------------------------------------------------------------------------
+// Internal state
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * @typedef {object} OrgState
+ * @property {string} login
+ * @property {number} id
+ * @property {string | undefined} ssoUrl
+ * @property {number | undefined} maxDays
+ * @property {boolean} classicForbidden
+ * @property {Set<string>} members lower-case logins
+ * @property {Set<string>} publicMembers lower-case logins
+ */
+
+/**
+ * @typedef {object} RepoState
+ * @property {string} owner
+ * @property {string} name
+ * @property {boolean} private
+ * @property {number} id
+ * @property {string} defaultBranch
+ */
+
+/**
+ * @typedef {object} TokenState
+ * @property {ScenarioToken} spec
+ * @property {number} id
+ * @property {number} userId
+ * @property {string} resourceOwner
+ * @property {number | null} expiresMs
+ * @property {number} createdMs
+ * @property {Set<string>} scopes classic / oauth scopes with their implications
+ * @property {number} limit
+ * @property {number} remaining
+ * @property {number} resetEpoch
+ * @property {number} secondaryLeft
+ * @property {number[]} faultsLeft per scenario fault
+ */
+
+/**
+ * @typedef {object} Reply
+ * @property {number} status
+ * @property {Record<string, string>} headers
+ * @property {string} [body]
+ * @property {boolean} [destroy]
+ * @property {string} [fault]
+ */
+
+/**
+ * @typedef {object} RequestContext resources the request addresses, resolved before authorisation
+ * @property {string | undefined} ownerLogin the resource owner named by the path (or the token owner for `/user`)
+ * @property {OrgState | undefined} org
+ * @property {RepoState | undefined} repo
+ * @property {Set<string>} resolved names of the parameters already resolved
+ */
+
+/** @param {string} s */
+const lower = (s) => s.toLowerCase()
+
+/** @param {number} bytes */
+const hex = (bytes) => randomBytes(bytes).toString('hex').toUpperCase()
+
+/** @param {Level | undefined} level */
+const rank = (level) => (level ? LEVEL_RANK[level] : 0)
+
+/**
+ * `2026-09-03 02:34:04 UTC` or, for 'offset', the same instant at +02:00: `2026-09-03 04:34:04 +0200`.
+ * @param {number} ms
+ * @param {'utc' | 'offset'} form
+ */
+export function formatExpiry(ms, form) {
+  const shifted = new Date(ms + (form === 'offset' ? 2 * 3600_000 : 0))
+  const text = shifted.toISOString().slice(0, 19).replace('T', ' ')
+  return form === 'offset' ? `${text} +0200` : `${text} UTC`
+}
+
+/**
+ * @param {string} message
+ * @param {string} status
+ * @param {string} [documentationUrl]
+ */
+function errorBody(message, status, documentationUrl = DOCS) {
+  return JSON.stringify({ message, documentation_url: documentationUrl, status })
+}
+
+/**
+ * Starts a simulator for a scenario on 127.0.0.1 (port chosen by the OS).
+ * @param {Scenario} scenario
+ * @returns {Promise<Simulator>}
+ */
+export async function startSimulator(scenario) {
+  const catalog = loadCatalog(scenario.edition ?? 'fpt')
+  const latencyMs = Math.max(0, scenario.latencyMs ?? 0)
+  const startedMs = Date.now()
+
+  // World -------------------------------------------------------------------------------------------------------
+  /** @type {Map<string, { login: string, id: number }>} */
+  const users = new Map()
+  let nextUserId = Math.max(0, ...(scenario.users ?? []).map((u) => u.id ?? 0)) + 1
+  for (const u of scenario.users ?? []) users.set(lower(u.login), { login: u.login, id: u.id ?? nextUserId++ })
+  for (const t of scenario.tokens) {
+    if (t.kind !== 'github-app-installation' && !users.has(lower(t.login))) users.set(lower(t.login), { login: t.login, id: nextUserId++ })
+  }
+  const allUserLogins = [...users.keys()]
+  /** @type {Map<string, OrgState>} */
+  const orgs = new Map()
+  ;(scenario.orgs ?? []).forEach((o, i) => {
+    orgs.set(lower(o.login), {
+      login: o.login,
+      id: o.id ?? 100 + i,
+      ssoUrl: o.ssoUrl,
+      maxDays: o.fineGrainedMaxLifetimeDays,
+      classicForbidden: o.classicForbidden === true,
+      members: new Set((o.members ?? allUserLogins).map(lower)),
+      publicMembers: new Set((o.publicMembers ?? []).map(lower))
+    })
+  })
+  /** @type {Map<string, RepoState>} */
+  const repos = new Map()
+  ;(scenario.repos ?? []).forEach((r, i) => {
+    repos.set(lower(`${r.owner}/${r.name}`), {
+      owner: r.owner,
+      name: r.name,
+      private: r.private !== false,
+      id: r.id ?? 1000 + i,
+      defaultBranch: r.defaultBranch ?? 'main'
+    })
+  })
+
+  /** @param {string} login */
+  const accountExists = (login) => orgs.has(lower(login)) || users.has(lower(login))
+  /** @param {string} owner @param {string} name */
+  const findRepo = (owner, name) => repos.get(lower(`${owner}/${name}`))
+  /** @param {string} id */
+  const findRepoById = (id) => [...repos.values()].find((r) => String(r.id) === id)
+
+  // Tokens ------------------------------------------------------------------------------------------------------
+  /** @type {Map<string, TokenState>} */
+  const tokens = new Map()
+  scenario.tokens.forEach((spec, i) => {
+    const scopes = new Set()
+    /** @param {string} s */
+    const add = (s) => {
+      if (scopes.has(s)) return
+      scopes.add(s)
+      for (const implied of SCOPE_IMPLIES[s] ?? []) add(implied)
+    }
+    for (const s of spec.scopes ?? []) add(s)
+    tokens.set(spec.value, {
+      spec,
+      id: spec.id ?? 1000001 + i,
+      userId: users.get(lower(spec.login))?.id ?? 1,
+      resourceOwner: spec.resourceOwner ?? spec.login,
+      expiresMs: spec.expiresAt ? Date.parse(spec.expiresAt) : null,
+      createdMs: spec.createdAt ? Date.parse(spec.createdAt) : startedMs,
+      scopes,
+      limit: 0,
+      remaining: 0,
+      resetEpoch: 0,
+      secondaryLeft: 0,
+      faultsLeft: []
+    })
+  })
+  let unauthenticatedUsed = 0
+  const resetCounters = () => {
+    for (const st of tokens.values()) {
+      const rl = st.spec.rateLimit
+      st.limit = rl?.limit ?? 5000
+      st.remaining = rl?.remaining ?? st.limit
+      st.resetEpoch = rl?.resetEpochSeconds ?? Math.floor(startedMs / 1000) + 3600
+      st.secondaryLeft = st.spec.secondaryRateLimit?.times ?? 0
+      st.faultsLeft = (st.spec.faults ?? []).map((f) => f.times ?? 1)
+    }
+    unauthenticatedUsed = 0
+  }
+  resetCounters()
+
+  // Records -----------------------------------------------------------------------------------------------------
+  /** @type {RecordedRequest[]} */
+  const requests = []
+  /** @type {Flag[]} */
+  const flags = []
+  let inFlight = 0
+  let maxInFlight = 0
+
+  // Permission evaluation -------------------------------------------------------------------------------------------
+
+  /** @param {TokenState} st */
+  const isPermissionToken = (st) => st.spec.kind === 'fine-grained' || st.spec.kind === 'github-app-user' || st.spec.kind === 'github-app-installation'
+  /** @param {TokenState} st */
+  const isScopeToken = (st) => st.spec.kind === 'classic' || st.spec.kind === 'oauth'
+  /** @param {TokenState} st */
+  const notAccessibleMessage = (st) =>
+    st.spec.kind === 'github-app-installation' || st.spec.kind === 'github-app-user' || st.spec.kind === 'oauth'
+      ? 'Resource not accessible by integration'
+      : 'Resource not accessible by personal access token'
+
+  /**
+   * Whether a fine-grained / app token reaches a repository with its permissions.
+   * @param {TokenState} st
+   * @param {RepoState} repo
+   */
+  const reaches = (st, repo) => {
+    if (st.spec.pendingApproval || lower(repo.owner) !== lower(st.resourceOwner)) return false
+    const selection = st.spec.repositories ?? 'all'
+    return selection === 'all' || selection.some((name) => lower(name) === lower(repo.name))
+  }
+
+  /**
+   * @param {TokenState} st
+   * @param {RepoState} repo
+   */
+  const seesPrivate = (st, repo) => (isScopeToken(st) ? st.scopes.has('repo') : reaches(st, repo))
+
+  /**
+   * The level a fine-grained / app token effectively holds for one permission on this request.
+   * @param {TokenState} st
+   * @param {string} permission
+   * @param {RequestContext} ctx
+   * @returns {Level | undefined}
+   */
+  const effectiveLevel = (st, permission, ctx) => {
+    const kind = catalog.permissionKinds.get(permission) ?? 'repository'
+    /** @type {Level | undefined} */
+    let held = st.spec.permissions?.[permission]
+    if (permission === 'metadata' && !held) held = 'read'
+    if (kind === 'user') return held
+    if (ctx.repo && kind === 'repository') return reaches(st, ctx.repo) ? held : undefined
+    // metadata: read is part of every token (e.g. `GET /user/repos`); on a repository it needs reaching it (above)
+    if (permission === 'metadata') return held
+    const onResourceOwner = ctx.ownerLogin === undefined || lower(ctx.ownerLogin) === lower(st.resourceOwner)
+    if (!onResourceOwner || st.spec.pendingApproval) return undefined
+    return held
+  }
+
+  /**
+   * Accepted permission sets for this request (contents writes to `.github/workflows/` also need workflows).
+   * @param {Route} route
+   * @param {Record<string, string>} params
+   * @returns {PermissionNeed[][]}
+   */
+  const setsFor = (route, params) => {
+    if (route.workflowSensitive && (params.path ?? '').replace(/^\/+/, '').startsWith('.github/workflows/')) {
+      return [
+        [
+          { permission: 'contents', access: 'write' },
+          { permission: 'workflows', access: 'write' }
+        ]
+      ]
+    }
+    return route.sets ?? []
+  }
+
+  /** @param {PermissionNeed[][]} sets */
+  const formatSets = (sets) => sets.map((set) => set.map((n) => `${n.permission}=${n.access}`).join(',')).join('; ')
+
+  /**
+   * Classic / OAuth: alternative scope sets this request needs ([] = none).
+   * @param {Route} route
+   * @param {Record<string, string>} params
+   * @param {RequestContext} ctx
+   * @param {string} method
+   * @returns {string[][]}
+   */
+  const classicNeeds = (route, params, ctx, method) => {
+    const write = method !== 'GET'
+    if (ctx.repo) {
+      if (/\/hooks(\/|$)/.test(route.template)) return [[write ? 'write:repo_hook' : 'read:repo_hook']]
+      if (method === 'DELETE' && route.template === '/repos/{owner}/{repo}') return [['delete_repo']]
+      const base = ctx.repo.private ? 'repo' : 'public_repo'
+      if (!write) return ctx.repo.private ? [['repo']] : []
+      if (route.workflowSensitive && (params.path ?? '').replace(/^\/+/, '').startsWith('.github/workflows/')) return [[base, 'workflow']]
+      return [[base]]
+    }
+    for (const rule of CLASSIC_SCOPE_RULES) if (rule.path.test(route.template)) return write ? rule.write : rule.read
+    return []
+  }
+
+  /**
+   * Every scope that satisfies one of the needed scopes, for `x-accepted-oauth-scopes`.
+   * @param {string[][]} needs
+   */
+  const acceptedScopes = (needs) => {
+    const needed = new Set(needs.flat())
+    const accepted = new Set(needed)
+    for (const [scope, implied] of Object.entries(SCOPE_IMPLIES)) if (implied.some((s) => needed.has(s))) accepted.add(scope)
+    // implications are transitive (admin:org -> write:org -> read:org) but listed flat, so one pass suffices
+    return [...accepted].sort().join(', ')
+  }
+
+  // Existence -------------------------------------------------------------------------------------------------------
+
+  /**
+   * Whether a path parameter's value names something that exists.
+   * @param {import('./catalog.js').ParamInfo} param
+   * @param {Record<string, string>} params
+   */
+  const paramExists = (param, params) => {
+    const value = params[param.name] ?? ''
+    if (param.name === 'org') return orgs.has(lower(value))
+    if (ACCOUNT_PARAMS.has(param.name)) return accountExists(value)
+    const ownerParam = REPO_PARAMS.get(param.name)
+    if (ownerParam) return findRepo(params[ownerParam] ?? params.owner ?? '', value) !== undefined
+    if (param.name === 'repository_id') return findRepoById(value) !== undefined
+    if (param.enumValues) return param.enumValues.includes(value)
+    if (param.name === 'branch') {
+      const repo = params.repository_id ? findRepoById(params.repository_id) : findRepo(params.owner ?? '', params.repo ?? '')
+      return repo !== undefined && repo.defaultBranch === value
+    }
+    return false
+  }
+
+  /**
+   * Whether a PUT's parameter is a create: the last parameter, last in the path, a string name (not an id, an
+   * enum, an account or a repository).
+   * @param {Route} route
+   * @param {import('./catalog.js').ParamInfo} param
+   */
+  const isCreatedByPut = (route, param) =>
+    route.method === 'PUT' &&
+    route.params[route.params.length - 1] === param &&
+    route.template.endsWith(`{${param.name}}`) &&
+    param.type === 'string' &&
+    !param.enumValues &&
+    !ACCOUNT_PARAMS.has(param.name) &&
+    !REPO_PARAMS.has(param.name)
+
+  /**
+   * What a non-GET request would do on GitHub if its token held every permission.
+   * @param {Route} route
+   * @param {Record<string, string>} params
+   * @param {{ value: unknown, bad: boolean }} body
+   * @returns {{ outcome: 'not-found' } | { outcome: 'bad-json' } | { outcome: 'invalid', field: string } | { outcome: 'change', reason: string, creates: boolean }}
+   */
+  const judgeWrite = (route, params, body) => {
+    /** @type {string | null} */
+    let created = null
+    for (const param of route.params) {
+      if (paramExists(param, params)) continue
+      if (isCreatedByPut(route, param)) created = param.name
+      else return { outcome: 'not-found' }
+    }
+    if (body.bad) return { outcome: 'bad-json' }
+    const field = missingRequiredField(route, body.value)
+    if (field) return { outcome: 'invalid', field }
+    const reason = created
+      ? `PUT creates {${created}} '${params[created]}', which does not exist`
+      : `${route.method} ${route.template}: every path parameter names something that exists and the body is complete`
+    return { outcome: 'change', reason, creates: created !== null }
+  }
+
+  /**
+   * Resolves the resource owner (and repository) the path names; `missing` when one of them does not exist.
+   * @param {Route} route
+   * @param {Record<string, string>} params
+   * @param {TokenState} st
+   * @returns {RequestContext & { missing: boolean }}
+   */
+  const resolveContext = (route, params, st) => {
+    /** @type {RequestContext & { missing: boolean }} */
+    const ctx = { ownerLogin: undefined, org: undefined, repo: undefined, resolved: new Set(), missing: false }
+    const ownerParam = OWNER_PARAMS.find((p) => p in params) ?? (route.template.startsWith('/users/{username}') ? 'username' : undefined)
+    if (ownerParam) {
+      const login = params[ownerParam] ?? ''
+      ctx.resolved.add(ownerParam)
+      if (ownerParam === 'org' ? !orgs.has(lower(login)) : !accountExists(login)) ctx.missing = true
+      ctx.ownerLogin = login
+      ctx.org = orgs.get(lower(login))
+      const repoParam = [...REPO_PARAMS].find(([, o]) => o === ownerParam)?.[0]
+      if (repoParam && repoParam in params) {
+        ctx.resolved.add(repoParam)
+        ctx.repo = findRepo(login, params[repoParam] ?? '')
+        if (!ctx.repo) ctx.missing = true
+      }
+    } else if ('repository_id' in params) {
+      ctx.resolved.add('repository_id')
+      ctx.repo = findRepoById(params.repository_id ?? '')
+      if (!ctx.repo) ctx.missing = true
+      else {
+        ctx.ownerLogin = ctx.repo.owner
+        ctx.org = orgs.get(lower(ctx.repo.owner))
+      }
+    } else if (route.template === '/user' || route.template.startsWith('/user/')) {
+      ctx.ownerLogin = st.spec.login
+    }
+    return ctx
+  }
+
+  // Bodies ----------------------------------------------------------------------------------------------------------
+
+  /** @param {string} login */
+  const account = (login) => {
+    const org = orgs.get(lower(login))
+    if (org) return { login: org.login, id: org.id, node_id: nodeId('O', org.id), type: 'Organization', site_admin: false }
+    const user = users.get(lower(login))
+    const id = user?.id ?? 0
+    return { login: user?.login ?? login, id, node_id: nodeId('U', id), type: 'User', site_admin: false }
+  }
+  /** @param {string} prefix @param {number} id */
+  const nodeId = (prefix, id) => Buffer.from(`${prefix}_${id}`).toString('base64')
+
+  /**
+   * @param {RepoState} repo
+   * @param {TokenState} st
+   */
+  const repoBody = (repo, st) => {
+    const full = `${repo.owner}/${repo.name}`
+    const can = isPermissionToken(st)
+      ? {
+          admin: rank(reaches(st, repo) ? st.spec.permissions?.administration : undefined) >= 2,
+          push: rank(reaches(st, repo) ? st.spec.permissions?.contents : undefined) >= 2,
+          pull: true
+        }
+      : { admin: st.scopes.has('repo'), push: st.scopes.has('public_repo'), pull: true }
+    return {
+      id: repo.id,
+      node_id: nodeId('R', repo.id),
+      name: repo.name,
+      full_name: full,
+      private: repo.private,
+      visibility: repo.private ? 'private' : 'public',
+      owner: account(repo.owner),
+      html_url: `https://github.com/${full}`,
+      url: `https://api.github.com/repos/${full}`,
+      default_branch: repo.defaultBranch,
+      permissions: { ...can, maintain: can.admin, triage: can.push }
+    }
+  }
+
+  /**
+   * @param {OrgState} org
+   * @param {boolean} publicOnly
+   */
+  const membersBody = (org, publicOnly) => [...(publicOnly ? org.publicMembers : org.members)].map((login) => account(login))
+
+  /**
+   * Repositories of an owner the token can see: public ones, and private ones it reaches.
+   * @param {string} owner
+   * @param {TokenState} st
+   * @param {boolean} publicOnly
+   */
+  const reposOf = (owner, st, publicOnly) =>
+    [...repos.values()].filter((r) => lower(r.owner) === lower(owner) && (!r.private || (!publicOnly && seesPrivate(st, r)))).map((r) => repoBody(r, st))
+
+  // Responding ------------------------------------------------------------------------------------------------------
+
+  /**
+   * @param {TokenState} st
+   * @param {string | undefined} expiryOverride
+   * @param {string} apiVersion
+   * @returns {Record<string, string>}
+   */
+  const baseHeaders = (st, expiryOverride, apiVersion) => {
+    /** @type {Record<string, string>} */
+    const h = {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': apiVersion,
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-request-id': requestId(),
+      'x-ratelimit-limit': String(st.limit),
+      'x-ratelimit-remaining': String(st.remaining),
+      'x-ratelimit-reset': String(st.resetEpoch),
+      'x-ratelimit-used': String(st.limit - st.remaining),
+      'x-ratelimit-resource': 'core'
+    }
+    if (expiryOverride !== undefined) h['github-authentication-token-expiration'] = expiryOverride
+    else if (st.expiresMs !== null) h['github-authentication-token-expiration'] = formatExpiry(st.expiresMs, st.spec.expiryHeaderForm ?? 'utc')
+    if (isScopeToken(st)) {
+      h['x-oauth-scopes'] = (st.spec.scopes ?? []).join(', ')
+      h['x-accepted-oauth-scopes'] = ''
+    }
+    return h
+  }
+
+  const requestId = () => `${hex(2)}:${hex(2)}:${hex(3)}:${hex(4)}:${hex(4)}`
+
+  /**
+   * @param {TokenState} st
+   * @param {string} method
+   * @param {string} path
+   * @returns {{ kind: ScenarioFault['kind'] } | null}
+   */
+  const takeFault = (st, method, path) => {
+    const faults = st.spec.faults ?? []
+    for (let i = 0; i < faults.length; i++) {
+      const fault = /** @type {ScenarioFault} */ (faults[i])
+      if ((st.faultsLeft[i] ?? 0) <= 0) continue
+      if (fault.match !== '*') {
+        const space = fault.match.indexOf(' ')
+        const m = space < 0 ? '*' : fault.match.slice(0, space)
+        const pattern = space < 0 ? fault.match : fault.match.slice(space + 1)
+        if (m !== '*' && m.toUpperCase() !== method) continue
+        if (!new RegExp(pattern).test(path)) continue
+      }
+      st.faultsLeft[i] = (st.faultsLeft[i] ?? 0) - 1
+      return { kind: fault.kind }
+    }
+    return null
+  }
+
+  /**
+   * @param {string} kind
+   * @returns {Reply | null} null for faults that only alter headers
+   */
+  const faultReply = (kind) => {
+    const id = { 'x-github-request-id': requestId() }
+    switch (kind) {
+      case 'reset':
+        return { status: 0, headers: {}, destroy: true, fault: kind }
+      case '500':
+        return { status: 500, headers: { ...id, 'content-type': 'application/json; charset=utf-8' }, body: errorBody('Server Error', '500'), fault: kind }
+      case '503':
+        return { status: 503, headers: { ...id, 'content-type': 'application/json; charset=utf-8' }, body: errorBody('Service Unavailable', '503'), fault: kind }
+      case '502':
+        return {
+          status: 502,
+          headers: { ...id, 'content-type': 'text/html; charset=utf-8' },
+          body: '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>Unicorn! This page is taking too long to load.</p></body></html>\n',
+          fault: kind
+        }
+      case 'html':
+        return {
+          status: 200,
+          headers: { ...id, 'content-type': 'text/html; charset=utf-8' },
+          body: '<!DOCTYPE html>\n<html lang="en"><head><title>GitHub</title></head><body><p>Sign in to GitHub</p></body></html>\n',
+          fault: kind
+        }
+      case 'empty-body':
+        return { status: 200, headers: { ...id, 'content-type': 'application/json; charset=utf-8' }, body: '', fault: kind }
+      default:
+        return null
+    }
+  }
+
+  /**
+   * The whole decision for one request. Pure apart from counters and flags.
+   * @param {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: { value: unknown, bad: boolean } }} req
+   * @param {RecordedRequest} record
+   * @returns {Reply}
+   */
+  const decide = (req, record) => {
+    const method = req.method === 'HEAD' ? 'GET' : req.method
+    const path = req.path.length > 1 ? req.path.replace(/\/+$/, '') : req.path
+    const match = matchRoute(catalog, method, path)
+    record.template = match?.route.template ?? null
+    const requestedVersion = String(req.headers['x-github-api-version'] ?? '')
+    const apiVersion = API_VERSIONS.has(requestedVersion) ? requestedVersion : DEFAULT_API_VERSION
+
+    // Flags are judged before anything else, as if the token held every permission.
+    /** @type {ReturnType<typeof judgeWrite> | null} */
+    const judgement = match && method !== 'GET' ? judgeWrite(match.route, match.params, req.body) : null
+
+    // Authentication.
+    const auth = String(req.headers.authorization ?? '')
+    const credential = /^(?:token|bearer)\s+(\S+)\s*$/i.exec(auth)?.[1]
+    const st = credential ? tokens.get(credential) : undefined
+    record.token = st ? st.spec.name : credential ? '(unknown)' : '(none)'
+    if (judgement?.outcome === 'change') {
+      flags.push({ method: req.method, path: req.path, template: record.template, reason: judgement.reason, token: record.token, status: 0 })
+    }
+    if (!st || (st.expiresMs !== null && st.expiresMs <= Date.now())) {
+      unauthenticatedUsed++
+      return {
+        status: 401,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'x-github-api-version-selected': apiVersion,
+          'x-github-media-type': 'github.v3; format=json',
+          'x-github-request-id': requestId(),
+          'x-ratelimit-limit': '60',
+          'x-ratelimit-remaining': String(Math.max(0, 60 - unauthenticatedUsed)),
+          'x-ratelimit-reset': String(Math.floor(startedMs / 1000) + 3600),
+          'x-ratelimit-used': String(Math.min(60, unauthenticatedUsed)),
+          'x-ratelimit-resource': 'core'
+        },
+        body: credential ? errorBody('Bad credentials', '401') : errorBody('Requires authentication', '401')
+      }
+    }
+
+    // Faults, then rate limits.
+    const fault = takeFault(st, req.method, req.path)
+    if (fault) {
+      const reply = faultReply(fault.kind)
+      if (reply) return reply
+    }
+    const expiryOverride = fault?.kind === 'malformed-expiry' ? 'not-a-date' : undefined
+    const isRateLimitCall = method === 'GET' && path === '/rate_limit'
+    if (st.secondaryLeft > 0) {
+      st.secondaryLeft--
+      const retryAfter = String(st.spec.secondaryRateLimit?.retryAfterSeconds ?? 60)
+      return {
+        status: 403,
+        headers: { ...baseHeaders(st, expiryOverride, apiVersion), 'retry-after': retryAfter },
+        body: errorBody(
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+          '403',
+          `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`
+        ),
+        fault: fault?.kind
+      }
+    }
+    if (!isRateLimitCall) {
+      if (st.remaining <= 0) {
+        const headers = baseHeaders(st, expiryOverride, apiVersion)
+        const message =
+          `API rate limit exceeded for user ID ${st.userId}. If you reach out to GitHub Support for help, please include the ` +
+          `request ID ${headers['x-github-request-id']} and timestamp ${new Date().toISOString().replace('T', ' ').slice(0, 19)} UTC.`
+        return { status: 403, headers, body: errorBody(message, '403', RATE_LIMIT_DOCS), fault: fault?.kind }
+      }
+      st.remaining--
+    }
+    const headers = baseHeaders(st, expiryOverride, apiVersion)
+    const reply = routeReply(method, path, match, judgement, st, headers)
+    return fault ? { ...reply, fault: fault.kind } : reply
+  }
+
+  /**
+   * @param {string} method GET for HEAD
+   * @param {string} path
+   * @param {ReturnType<typeof matchRoute>} match
+   * @param {ReturnType<typeof judgeWrite> | null} judgement
+   * @param {TokenState} st
+   * @param {Record<string, string>} headers
+   * @returns {Reply}
+   */
+  const routeReply = (method, path, match, judgement, st, headers) => {
+    /** @param {number} status @param {unknown} [body] @returns {Reply} */
+    const json = (status, body) => ({ status, headers, body: body === undefined || status === 204 ? '' : JSON.stringify(body) })
+    const notFound = () => ({ status: 404, headers, body: errorBody('Not Found', '404') })
+    /** @param {string} message @param {string} [docs] */
+    const forbidden = (message, docs = DOCS) => ({ status: 403, headers, body: errorBody(message, '403', docs) })
+
+    if (method === 'GET' && path === '/rate_limit') {
+      const core = { limit: st.limit, remaining: st.remaining, reset: st.resetEpoch, used: st.limit - st.remaining, resource: 'core' }
+      /** @param {string} resource @param {number} limit */
+      const other = (resource, limit) => ({ limit, remaining: limit, reset: st.resetEpoch, used: 0, resource })
+      return json(200, {
+        resources: { core, search: other('search', 30), graphql: other('graphql', 5000), code_search: other('code_search', 10) },
+        rate: core
+      })
+    }
+    if (!match) return notFound()
+    const { route, params } = match
+
+    const permissionToken = isPermissionToken(st)
+    const sets = setsFor(route, params)
+    if (permissionToken && route.sets) headers['x-accepted-github-permissions'] = formatSets(sets)
+
+    const userPath = route.template === '/user' || route.template.startsWith('/user/')
+    if (st.spec.kind === 'github-app-installation' && userPath) return forbidden(notAccessibleMessage(st), route.docsUrl)
+
+    // The resource owner and repository are looked up first.
+    const ctx = resolveContext(route, params, st)
+    if (ctx.missing) return notFound()
+
+    // Organization policies.
+    if (ctx.org) {
+      const org = ctx.org
+      if (org.classicForbidden && st.spec.kind === 'classic') {
+        return forbidden(
+          `The '${org.login}' organization forbids access via a personal access tokens (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.`
+        )
+      }
+      if (org.maxDays !== undefined && st.spec.kind === 'fine-grained') {
+        const lifetimeDays = st.expiresMs === null ? Infinity : (st.expiresMs - st.createdMs) / 86_400_000
+        if (lifetimeDays > org.maxDays) {
+          return forbidden(
+            `The '${org.login}' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than ${org.maxDays} days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens/${st.id}`
+          )
+        }
+      }
+      const ssoAuthorized = (st.spec.ssoAuthorized ?? []).some((login) => lower(login) === lower(org.login))
+      if (org.ssoUrl && st.spec.kind !== 'github-app-installation' && !ssoAuthorized) {
+        headers['x-github-sso'] = `required; url=${org.ssoUrl}`
+        return forbidden(
+          'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.',
+          'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/'
+        )
+      }
+    }
+
+    // Private repositories the token does not reach are hidden.
+    if (ctx.repo && ctx.repo.private && !seesPrivate(st, ctx.repo)) return notFound()
+
+    // Authorisation, before any lookup below the owner / repository and before body validation.
+    let authorised
+    if (permissionToken) {
+      if (!route.sets) authorised = method === 'GET'
+      else {
+        authorised = sets.some((set) => set.every((need) => rank(effectiveLevel(st, need.permission, ctx)) >= rank(need.access)))
+        const repo = ctx.repo
+        if (!authorised && method === 'GET' && repo && !repo.private) {
+          authorised = sets.some((set) => set.every((need) => need.access === 'read' && PUBLIC_REPO_READ_PERMISSIONS.has(need.permission)))
+        }
+      }
+    } else {
+      const needs = classicNeeds(route, params, ctx, method)
+      headers['x-accepted-oauth-scopes'] = acceptedScopes(needs)
+      authorised = needs.length === 0 || needs.some((set) => set.every((scope) => st.scopes.has(scope)))
+    }
+
+    // Lookups below the owner / repository.
+    const subResourcesExist = route.params.every((p) => ctx.resolved.has(p.name) || paramExists(p, params))
+
+    if (!authorised) {
+      if (method === 'GET' && PUBLIC_FALLBACKS.has(route.template)) {
+        if (!subResourcesExist) return notFound()
+        if (route.template === '/orgs/{org}/repos' || route.template === '/users/{username}/repos') {
+          return json(200, reposOf(ctx.ownerLogin ?? '', st, true))
+        }
+        return json(200, ctx.org ? membersBody(ctx.org, true) : [])
+      }
+      return forbidden(notAccessibleMessage(st), route.docsUrl)
+    }
+
+    if (method === 'GET') {
+      if (!subResourcesExist) return notFound()
+      return getReply(route, params, ctx, st, json, notFound)
+    }
+
+    switch (judgement?.outcome) {
+      case 'not-found':
+        return notFound()
+      case 'bad-json':
+        return { status: 400, headers, body: errorBody('Problems parsing JSON', '400', route.docsUrl) }
+      case 'invalid':
+        return { status: 422, headers, body: errorBody(`Invalid request.\n\n"${judgement.field}" wasn't supplied.`, '422', route.docsUrl) }
+      default: {
+        // A PUT that creates answers 201 where GitHub documents it (create or update a file: 201 / 200).
+        const creates = judgement?.outcome === 'change' && judgement.creates && route.op?.responses?.['201'] !== undefined
+        const status = creates ? 201 : successStatus(route)
+        return json(status, sampleResponse(route, status) ?? (status === 204 ? undefined : {}))
+      }
+    }
+  }
+
+  /**
+   * An authorised GET whose path names existing things.
+   * @param {Route} route
+   * @param {Record<string, string>} params
+   * @param {RequestContext} ctx
+   * @param {TokenState} st
+   * @param {(status: number, body?: unknown) => Reply} json
+   * @param {() => Reply} notFound
+   * @returns {Reply}
+   */
+  const getReply = (route, params, ctx, st, json, notFound) => {
+    switch (route.template) {
+      case '/user':
+        return json(200, { ...account(st.spec.login), name: st.spec.login, html_url: `https://github.com/${st.spec.login}` })
+      case '/users/{username}':
+        return json(200, account(params.username ?? ''))
+      case '/orgs/{org}':
+        return json(200, ctx.org ? { ...account(ctx.org.login), url: `https://api.github.com/orgs/${ctx.org.login}`, description: null } : {})
+      case '/repos/{owner}/{repo}':
+      case '/repositories/{repository_id}':
+        return ctx.repo ? json(200, repoBody(ctx.repo, st)) : notFound()
+      case '/orgs/{org}/members':
+        return json(200, ctx.org ? membersBody(ctx.org, false) : [])
+      case '/orgs/{org}/public_members':
+        return json(200, ctx.org ? membersBody(ctx.org, true) : [])
+      case '/orgs/{org}/members/{username}':
+        return ctx.org?.members.has(lower(params.username ?? '')) ? json(204) : notFound()
+      case '/orgs/{org}/public_members/{username}':
+        return ctx.org?.publicMembers.has(lower(params.username ?? '')) ? json(204) : notFound()
+      case '/orgs/{org}/repos':
+      case '/users/{username}/repos':
+        return json(200, reposOf(ctx.ownerLogin ?? '', st, false))
+      case '/user/repos':
+        return json(200, [...repos.values()].filter((r) => (r.private ? seesPrivate(st, r) : true)).map((r) => repoBody(r, st)))
+      default: {
+        const status = successStatus(route)
+        return json(status, sampleResponse(route, status) ?? (status === 204 ? undefined : {}))
+      }
+    }
+  }
+
+  // HTTP ------------------------------------------------------------------------------------------------------------
+
+  const server = createServer((req, res) => {
+    const at = Date.now()
+    inFlight++
+    maxInFlight = Math.max(maxInFlight, inFlight)
+    let finished = false
+    const finish = () => {
+      if (!finished) {
+        finished = true
+        inFlight--
+      }
+    }
+    res.on('close', finish)
+    /** @type {Buffer[]} */
+    const chunks = []
+    req.on('data', (chunk) => chunks.push(chunk))
+    req.on('error', finish)
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      // GitHub Enterprise Server serves the REST API under /api/v3; the simulator's GHES edition does too.
+      if (scenario.edition === 'ghes' && url.pathname.startsWith('/api/v3/')) url.pathname = url.pathname.slice('/api/v3'.length)
+      const raw = Buffer.concat(chunks).toString('utf8')
+      /** @type {{ value: unknown, bad: boolean }} */
+      let body = { value: undefined, bad: false }
+      if (raw.trim() !== '') {
+        try {
+          body = { value: JSON.parse(raw), bad: false }
+        } catch {
+          body = { value: raw, bad: true }
+        }
+      }
+      const method = (req.method ?? 'GET').toUpperCase()
+      /** @type {RecordedRequest} */
+      const record = {
+        method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        template: null,
+        status: 0,
+        token: '(none)',
+        body: body.value === undefined ? null : body.value,
+        at
+      }
+      requests.push(record)
+      const flagCount = flags.length
+      /** @type {Reply} */
+      let reply
+      try {
+        reply = decide({ method, path: url.pathname, headers: req.headers, body }, record)
+      } catch (error) {
+        reply = {
+          status: 500,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: errorBody(`Simulator error: ${error instanceof Error ? error.message : String(error)}`, '500')
+        }
+      }
+      record.status = reply.status
+      if (reply.fault) record.fault = reply.fault
+      for (let i = flagCount; i < flags.length; i++) {
+        const flag = flags[i]
+        if (flag) flag.status = reply.status
+      }
+      const send = () => {
+        if (reply.destroy) {
+          req.socket.destroy()
+          finish()
+          return
+        }
+        const payload = reply.body ?? ''
+        res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(payload)) })
+        res.end(payload)
+      }
+      if (latencyMs > 0) delay(latencyMs).then(send, send)
+      else send()
+    })
+  })
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve(undefined)
+    })
+  })
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('simulator: no TCP address')
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    requests,
+    flags,
+    get maxInFlight() {
+      return maxInFlight
+    },
+    reset() {
+      requests.length = 0
+      flags.length = 0
+      maxInFlight = 0
+      resetCounters()
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      })
+    }
+  }
+}
