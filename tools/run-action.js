@@ -105,6 +105,7 @@ export function parseOutputFile(text) {
 export function findLeaks(run, token) {
   /** @type {string[]} */
   const leaks = []
+  if (token.trim() === '') return leaks
   const stdout = run.stdout
     .split('\n')
     .filter((line) => line !== `::add-mask::${token}`)

@@ -1,0 +1,74 @@
+/**
+ * End-to-end harness: the committed dist/index.js, run as the runner runs it, against the loopback simulator.
+ * Every run is also checked for token leaks (with debug logging on) and for requests that could have changed state.
+ */
+import { expect } from '@jest/globals'
+import { startSimulator } from '../../tools/simulator/server.js'
+import { findLeaks, runAction } from '../../tools/run-action.js'
+import type { ActionRun } from '../../tools/run-action.js'
+
+export const OUTPUT_NAMES = [
+  'result',
+  'token-type',
+  'token-owner',
+  'expires-at',
+  'days-remaining',
+  'lifetime-compliant',
+  'missing-permissions',
+  'granted-permissions',
+  'inconclusive-permissions',
+  'regenerate-url',
+  'report'
+]
+
+type Scenario = Parameters<typeof startSimulator>[0]
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>
+
+export interface AuditRun extends ActionRun {
+  sim: Simulator
+  report: Record<string, unknown> & { permissions?: Array<Record<string, unknown>>; findings?: Array<Record<string, unknown>> }
+}
+
+/**
+ * Runs the action for the scenario's token (the first, or the one named) with the given inputs.
+ * `apiPath` is appended to the simulator URL (GHES: `/api/v3`).
+ */
+export async function auditWith(
+  scenario: Scenario,
+  inputs: Record<string, string>,
+  options: { tokenName?: string; env?: Record<string, string>; apiPath?: string; token?: string } = {}
+): Promise<AuditRun> {
+  const sim = await startSimulator(scenario)
+  try {
+    const spec = options.tokenName ? scenario.tokens.find((t) => t.name === options.tokenName) : scenario.tokens[0]
+    const token = options.token ?? spec?.value ?? ''
+    const apiUrl = sim.url + (options.apiPath ?? '')
+    const run = await runAction({
+      inputs: { token, repository: 'acme/infra', 'api-url': apiUrl, ...inputs },
+      env: { GITHUB_API_URL: apiUrl, ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1', ...options.env }
+    })
+    // The promises every run keeps.
+    expect(findLeaks(run, token)).toEqual([])
+    expect(sim.flags).toEqual([])
+    expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(run.stdout.split('\n')[0]).toBe(token.trim() ? `::add-mask::${token.trim()}` : run.stdout.split('\n')[0])
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    const report = JSON.parse(run.outputs.report || '{}')
+    return { ...run, sim, report }
+  } finally {
+    await sim.close()
+  }
+}
+
+export function permissionStatus(run: AuditRun): Record<string, string> {
+  return Object.fromEntries((run.report.permissions ?? []).map((p) => [`${p.name}:${p.level}`, String(p.status)]))
+}
+
+export function findingCodes(run: AuditRun): string[] {
+  return (run.report.findings ?? []).map((f) => String(f.code))
+}
+
+/** The `::error::` lines the run printed. */
+export function errorLines(run: ActionRun): string[] {
+  return run.stdout.split('\n').filter((l) => l.startsWith('::error'))
+}
