@@ -1,0 +1,65 @@
+// @ts-check
+/**
+ * `npm run demo`: the bundled action (dist/index.js) audits sample tokens against the loopback simulator, and each
+ * job summary is printed here as it would appear on the run's page. Nothing leaves this machine.
+ */
+import { startSimulator } from './simulator/server.js'
+import * as scenarios from './simulator/scenarios.js'
+import { runAction } from './run-action.js'
+import { markdownToTerminal } from './terminal-markdown.js'
+
+const world = scenarios.all()
+const policies = scenarios.policies()
+world.orgs = [...(world.orgs ?? []), ...(policies.orgs ?? []).filter((o) => o.login !== 'acme')]
+world.repos = [...(world.repos ?? []), ...(policies.repos ?? []).filter((r) => r.owner !== 'acme')]
+world.tokens = [...world.tokens, ...policies.tokens.filter((t) => t.name === 'long-lived')]
+
+/** @type {Array<{ title: string, token: string, inputs: Record<string, string> }>} */
+const CASES = [
+  {
+    title: 'Analytics integration: organization members and Copilot Business seats, read',
+    token: 'analytics',
+    inputs: { repository: 'acme/infra', 'required-permissions': 'members: read\norganization_copilot_seat_management: read' }
+  },
+  {
+    title: 'Release bot: contents and pull requests write on acme/infra (expires in 20 days)',
+    token: 'bot',
+    inputs: { repository: 'acme/infra', 'required-permissions': 'contents: write, pull_requests: write, metadata: read' }
+  },
+  {
+    title: 'A new token still pending the organization owner\'s approval',
+    token: 'pending',
+    inputs: { repository: 'acme/infra', 'required-permissions': 'contents: read, issues: write' }
+  },
+  {
+    title: 'An old classic token used for deployments',
+    token: 'classic',
+    inputs: { repository: 'acme/infra', 'required-permissions': 'contents: write, workflows: write, members: read' }
+  },
+  {
+    title: 'A one-year token in an organization that allows at most 90 days',
+    token: 'long-lived',
+    inputs: { repository: 'globex/ledger', 'required-permissions': 'members: read' }
+  }
+]
+
+const sim = await startSimulator(world)
+const color = process.stdout.isTTY && !process.env.NO_COLOR
+const bold = (/** @type {string} */ s) => (color ? `\x1b[1m${s}\x1b[0m` : s)
+try {
+  console.log(bold(`pat-audit demo: the bundled action (dist/index.js) against the GitHub API simulator at ${sim.url}`))
+  console.log('Each run is one `node dist/index.js` process, as a GitHub runner starts it. Tokens are simulated.\n')
+  for (const [i, c] of CASES.entries()) {
+    const spec = world.tokens.find((t) => t.name === c.token)
+    if (!spec) throw new Error(`no token ${c.token}`)
+    const run = await runAction({ inputs: { token: spec.value, 'api-url': sim.url, ...c.inputs }, env: { GITHUB_API_URL: sim.url } })
+    console.log(bold(`━━━ ${i + 1}/${CASES.length} ${c.title} ━━━`))
+    console.log(`required-permissions: ${c.inputs['required-permissions'].replace(/\n/g, ', ')} · repository: ${c.inputs.repository}`)
+    console.log(`exit status ${run.code} · result=${run.outputs.result} · missing=${run.outputs['missing-permissions'] || '∅'} · days-remaining=${run.outputs['days-remaining'] || '∅'} · lifetime-compliant=${run.outputs['lifetime-compliant']} · ${Math.round(run.wallMs)} ms\n`)
+    console.log(markdownToTerminal(run.summary, { color }))
+  }
+  console.log(bold(`Requests that could have changed anything on GitHub: ${sim.flags.length}`))
+  if (sim.flags.length > 0) process.exitCode = 1
+} finally {
+  await sim.close()
+}
