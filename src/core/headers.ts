@@ -24,11 +24,14 @@ export function parseExpiration(value: string): Date | undefined {
     if (Number(digits.slice(2, 4)) > 59 || Number(digits.slice(0, 2)) > 23) return undefined
   }
   const [year, month, day, hour, minute, second] = fields
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000
-  const date = new Date(utc)
+  // Seconds stop at 59: GitHub never sends a leap second, and 60 would roll over like 2026-02-31 does.
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
+  const calendar = new Date(0)
+  calendar.setUTCFullYear(year, month - 1, day)
   // Reject dates that rolled over (2026-02-31).
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined
+  if (calendar.getUTCDate() !== day || calendar.getUTCMonth() !== month - 1) return undefined
+  const date = new Date(calendar.getTime() + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000)
   return Number.isNaN(date.getTime()) ? undefined : date
 }
 
@@ -70,9 +73,11 @@ export function parseSsoHeader(value: string): { required: boolean; url?: string
 }
 
 const LIFETIME =
-  /forbids access via a fine-grained personal access tokens? if the token's lifetime is greater than (\d{1,6}) days?/i
-const OWNER = /^The '([^']{1,100})' (organization|enterprise)/
-const SETTINGS_URL = /(https?:\/\/[^\s"']+\/settings\/personal-access-tokens\/\d+)/
+  /forbids access via a fine-grained personal access tokens? if the token['\u2019]s lifetime is greater than (\d{1,6}) days?/i
+// Enterprise names may contain an apostrophe ("Macy's"): the name ends at the quote followed by the owner type.
+const OWNER = /^The '(.{1,100}?)' (organization|enterprise) /
+// Bounded so that a long message full of `http://` cannot make the match quadratic.
+const SETTINGS_URL = /(https?:\/\/[^\s"']{1,200}?\/settings\/personal-access-tokens\/\d{1,20})/
 
 /**
  * GitHub's 403 when an organization's (or enterprise's) maximum-lifetime policy blocks the token:
@@ -83,11 +88,12 @@ export function parseLifetimePolicy(message: string): { maxDays: number; owner?:
   const m = LIFETIME.exec(message)
   if (!m) return undefined
   const owner = OWNER.exec(message)
-  const url = SETTINGS_URL.exec(message)
+  const match = SETTINGS_URL.exec(message)
+  const settingsUrl = match ? safeHttpUrl(match[1]) : undefined
   return {
     maxDays: Number(m[1]),
     ...(owner ? { owner: owner[1], ownerType: owner[2] } : {}),
-    ...(url ? { settingsUrl: safeHttpUrl(url[1]) } : {})
+    ...(settingsUrl ? { settingsUrl } : {})
   }
 }
 

@@ -41,9 +41,12 @@ export function parseRequiredPermissions(raw: string, catalog: PermissionNames):
   if (raw.length > MAX_PERMISSIONS_INPUT_LENGTH) {
     return { required: [], errors: [`${INPUT} is ${raw.length} characters long; expected at most ${MAX_PERMISSIONS_INPUT_LENGTH}.`], warnings }
   }
+  // Comments run to the end of the line, so they are cut before the line is split on commas: a comma inside
+  // a comment must not start an entry.
   const entries = raw
-    .split(/[\n,;]/)
-    .map((e) => e.replace(/#.*$/, '').trim())
+    .split(/\r?\n|\r/)
+    .flatMap((line) => line.replace(/#[\s\S]*$/, '').split(/[,;]/))
+    .map((e) => e.trim())
     .filter((e) => e !== '')
   if (entries.length > MAX_PERMISSION_ENTRIES) {
     return { required: [], errors: [`${INPUT} has ${entries.length} entries; expected at most ${MAX_PERMISSION_ENTRIES}.`], warnings }
@@ -84,11 +87,30 @@ export function parseRequiredPermissions(raw: string, catalog: PermissionNames):
   return { required, errors, warnings }
 }
 
-/** Shows a user's value in an error without flooding the log: quoted, truncated, control characters escaped. */
+/**
+ * Shows a user's value in an error without flooding the log: quoted, truncated to `max` characters, and on one line. Control
+ * characters, line/paragraph separators, bidirectional controls and lone surrogates are escaped; truncation
+ * never splits a character or an escape.
+ */
 export function quote(value: string, max = 60): string {
-  const cleaned = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  return `'${cleaned.length > max ? `${cleaned.slice(0, max)}…` : cleaned}'`
+  const shown: string[] = []
+  let length = 0
+  let truncated = false
+  for (const char of value) {
+    const piece = UNSAFE.test(char) ? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}` : char
+    if (length + (piece === char ? 1 : piece.length) > max) {
+      truncated = true
+      break
+    }
+    shown.push(piece)
+    length += piece === char ? 1 : piece.length
+  }
+  return `'${shown.join('')}${truncated ? '…' : ''}'`
 }
+
+// One character (iterated by code point): C0/C1 controls, line/paragraph separators, bidi controls, a lone surrogate.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE = /^(?:[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udfff])$/
 
 export function formatPermissionList(list: readonly RequiredPermission[]): string {
   return [...list]

@@ -117,11 +117,40 @@ const apiUrlSchema = z.string().transform((value, ctx) => {
     url = undefined
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
-    ctx.addIssue({ code: 'custom', message: `Input 'api-url': expected the REST API root as an http(s) URL (https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server), got ${quote(value)}.` })
+    ctx.addIssue({ code: 'custom', message: `Input 'api-url': expected the REST API root as an http(s) URL (https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server), got ${quote(url ? shownUrl(url) : value)}.` })
     return z.NEVER
   }
   return trimmed.replace(/\/+$/, '')
 })
+
+/** A URL as shown in an error: credentials, query and fragment can hold secrets, so only their presence is shown. */
+function shownUrl(url: URL): string {
+  const credentials = url.username || url.password ? '***@' : ''
+  return `${url.protocol}//${credentials}${url.host}${url.pathname}${url.search ? '?…' : ''}${url.hash ? '#…' : ''}`
+}
+
+/** What each input expects, for the error about the token pasted into it. */
+const EXPECTED: Record<Exclude<InputName, 'token'>, string> = {
+  'required-permissions': '`name: level` entries (for example `contents: read`)',
+  repository: 'owner/repo (e.g. octo-org/infra)',
+  organization: 'an organization login',
+  'expiry-warn-days': 'a number of days',
+  'expiry-fail-days': 'a number of days',
+  'max-lifetime-days': 'a number of days',
+  'fail-on': 'one of error, warning, never',
+  'api-url': 'the REST API root as an http(s) URL',
+  'timeout-seconds': 'a number of seconds'
+}
+
+/** Pieces of the token long enough to be recognised in another input (a real token is 40 characters or more). */
+const MIN_SECRET_PIECE = 16
+
+function secretPieces(rawToken: string): string[] {
+  const token = rawToken.trim().toLowerCase()
+  const pieces = new Set(token.split(/[^\x21-\x7e]+/).filter((p) => p.length >= MIN_SECRET_PIECE))
+  if (token.length >= MIN_SECRET_PIECE) pieces.add(token)
+  return [...pieces]
+}
 
 const schema = z
   .object({
@@ -146,8 +175,23 @@ const schema = z
 
 /** Validates raw inputs (as read from the workflow) into settings, or the list of one-line errors. */
 export function parseSettings(raw: RawInputs, names: PermissionNames): SettingsResult {
+  // The token pasted into another input (a secret in the wrong field) is reported without its value and that
+  // input is not validated further: its own error would quote the value, and a valid-looking one (a repository
+  // named like the token) would put the token in request paths.
+  const pieces = secretPieces(raw.token ?? '')
+  const leaks: string[] = []
+  const holdsToken = (name: InputName): boolean => {
+    if (name === 'token' || pieces.length === 0) return false
+    const given = (raw[name] ?? '').toLowerCase()
+    return pieces.some((p) => given.includes(p))
+  }
+  for (const name of INPUT_NAMES) {
+    if (name !== 'token' && holdsToken(name)) {
+      leaks.push(`Input '${name}': contains the value of the 'token' input; expected ${EXPECTED[name]}. Pass the token only as 'token'.`)
+    }
+  }
   const value = (name: InputName): string => {
-    const given = raw[name]
+    const given = holdsToken(name) ? undefined : raw[name]
     if (given !== undefined && given.trim() !== '') return given
     return (DEFAULTS as Record<string, string>)[name] ?? given ?? ''
   }
@@ -162,8 +206,8 @@ export function parseSettings(raw: RawInputs, names: PermissionNames): SettingsR
     'api-url': value('api-url'),
     'timeout-seconds': value('timeout-seconds')
   })
-  const permissions = parseRequiredPermissions(raw['required-permissions'] ?? '', names)
-  const errors = [...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)), ...permissions.errors]
+  const permissions = parseRequiredPermissions(holdsToken('required-permissions') ? '' : (raw['required-permissions'] ?? ''), names)
+  const errors = [...leaks, ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)), ...permissions.errors]
   if (!parsed.success || errors.length > 0) return { ok: false, errors }
   const v = parsed.data
   const organization = v.organization ?? v.repository?.owner

@@ -29,6 +29,7 @@ export function closest(input: string, candidates: Iterable<string>): string | u
       bestDistance = d
     }
   }
-  const limit = Math.max(2, Math.floor(normalized.length / 3))
+  // A suggestion must keep at least one character of what was typed: nothing is "close" to an empty name.
+  const limit = Math.min(Math.max(2, Math.floor(normalized.length / 3)), normalized.length - 1)
   return bestDistance <= limit ? best : undefined
 }
