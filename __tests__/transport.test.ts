@@ -80,8 +80,8 @@ describe('retries', () => {
     nock.enableNetConnect('127.0.0.1')
     await withServer(
       (req, res) => {
-        if (++calls === 1) return req.socket.destroy()
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"login":"octocat"}')
+        if (++calls === 1) req.socket.destroy()
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"login":"octocat"}')
       },
       async (url) => {
         expect(await transport({ apiUrl: url }).send(get('/user'), signal())).toMatchObject({ status: 200 })
