@@ -7,7 +7,7 @@ import type { HttpMethod, Level, PermissionScope, PermissionSet, ProbeSpec, Safe
 import { LEVELS, levelRank } from '../core/types.js'
 import type { DataOperation, Edition, PermissionData } from './github-data.js'
 import { permissionData } from './github-data.js'
-import { ALTERNATIVE_OPERATIONS, FORM_ONLY_PERMISSIONS, PROBE_OVERRIDES, PUBLIC_FALLBACK_OPERATIONS } from './overrides.js'
+import { ALTERNATIVE_OPERATIONS, FORM_ONLY_PERMISSIONS, PROBE_OVERRIDES, PUBLIC_FALLBACK_OPERATIONS, UNPAGINATED_OPERATIONS } from './overrides.js'
 
 export interface CatalogEntry {
   readonly permission: string
@@ -97,6 +97,17 @@ export function ownerPrefix(scope: PermissionScope, template: string): boolean {
   }
 }
 
+/**
+ * How well a path sits under the scope's resource owner: 0 on the owner's own prefix, 1 on an organization endpoint
+ * of a repository permission, 2 elsewhere. A repository permission is best probed on the repository itself: the
+ * organization-wide endpoints (code scanning, Dependabot and secret scanning alerts) also need the token owner to be
+ * an organization owner or security manager, and there may be no organization at all.
+ */
+export function ownerRank(scope: PermissionScope, template: string): number {
+  if (!ownerPrefix(scope, template)) return 2
+  return scope === 'repository' && template.startsWith('/orgs/{org}/') ? 1 : 0
+}
+
 function exclusiveOrAlternative(op: DataOperation, allowAlternatives: boolean): boolean {
   return allowAlternatives ? ALTERNATIVE_OPERATIONS.has(operationId(op.verb, op.requestPath)) : !op['additional-permissions']
 }
@@ -105,8 +116,9 @@ function exclusiveOrAlternative(op: DataOperation, allowAlternatives: boolean): 
  * Read rule: a GET that accepts this permission alone (`additional-permissions: false`; failing that, one of the
  * reviewed ALTERNATIVE_OPERATIONS), that does not answer public data without the permission, whose parameters
  * are all fillable, or random only below the resource owner (then a 404 proves GitHub authorised it). Preferred:
- * on the scope's own owner prefix, no random value, a collection (last segment literal and plural: paginated,
- * answers 200 even when empty), then the shortest path.
+ * on the scope's own owner prefix (a repository permission on the repository rather than on its organization, see
+ * ownerRank), no random value, a collection (last segment literal and plural: paginated, answers 200 even when
+ * empty), then the shortest path.
  */
 export function chooseReadOperation(ops: readonly DataOperation[], scope: PermissionScope): DataOperation | undefined {
   // In order: exclusive and fully fillable; a reviewed alternative, fillable; exclusive with a random segment;
@@ -127,14 +139,14 @@ export function chooseReadOperation(ops: readonly DataOperation[], scope: Permis
 function readScore(op: DataOperation, scope: PermissionScope): Array<number | string> {
   const last = op.requestPath.split('/').pop() ?? ''
   const random = pathParams(op.requestPath).filter((p) => !READ_FILLABLE.has(p)).length
-  return [ownerPrefix(scope, op.requestPath) ? 0 : 1, random, last.startsWith('{') ? 1 : 0, /s$/.test(last) ? 0 : 1, op.requestPath.length, op.requestPath]
+  return [ownerRank(scope, op.requestPath), random, last.startsWith('{') ? 1 : 0, /s$/.test(last) ? 0 : 1, op.requestPath.length, op.requestPath]
 }
 
 /**
  * Write/admin rule: an operation of this permission at exactly this level, under the scope's owner prefix,
- * whose random segment makes it unable to change anything (see randomTargetParam). Prefers numeric ids, then
- * DELETE, PATCH, POST, PUT, then the shortest path. POSTs relying on a missing body field are hand-picked in
- * overrides.ts, where the field is named.
+ * whose random segment makes it unable to change anything (see randomTargetParam). Prefers the owner's own
+ * prefix (see ownerRank), then numeric ids, then DELETE, PATCH, POST, PUT, then the shortest path. POSTs relying
+ * on a missing body field are hand-picked in overrides.ts, where the field is named.
  */
 export function chooseWriteOperation(
   ops: readonly DataOperation[],
@@ -150,7 +162,7 @@ export function chooseWriteOperation(
     const param = randomTargetParam(method, op.requestPath)
     if (!param) continue
     const methodRank = ['DELETE', 'PATCH', 'POST', 'PUT'].indexOf(method)
-    candidates.push({ op, param, score: [isIdParam(param) ? 0 : 1, methodRank, op.requestPath.length, op.requestPath] })
+    candidates.push({ op, param, score: [ownerRank(scope, op.requestPath), isIdParam(param) ? 0 : 1, methodRank, op.requestPath.length, op.requestPath] })
   }
   candidates.sort((a, b) => compareArrays(a.score, b.score))
   return candidates[0]
@@ -195,12 +207,13 @@ function makeProbe(
     method === 'GET'
       ? pathParams(template).filter((p) => !READ_FILLABLE.has(p))
       : pathParams(template).filter((p) => !WRITE_FILLABLE.has(p))
-  const isCollection = method === 'GET' && !template.endsWith('}')
+  // A list answers one item at most; GitHub's OpenAPI description gives some GETs ending in a literal no per_page.
+  const isPaginated = method === 'GET' && !template.endsWith('}') && !UNPAGINATED_OPERATIONS.has(id)
   return {
     id,
     method,
     template,
-    query: extra.query ?? (isCollection ? { per_page: '1' } : {}),
+    query: extra.query ?? (isPaginated ? { per_page: '1' } : {}),
     body: extra.body ?? (method === 'POST' || method === 'PATCH' || method === 'PUT' ? {} : undefined),
     safety,
     randomParams,

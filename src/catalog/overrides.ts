@@ -35,6 +35,10 @@ export const PROBE_OVERRIDES: Readonly<Record<string, ProbeOverride>> = {
     probe: 'GET /orgs/{org}/copilot/metrics/reports/organization-28-day/latest',
     why: 'The other Copilot metrics reports require a `day` query parameter; the latest 28-day report needs none.'
   },
+  'artifact_metadata:read': {
+    probe: 'GET /orgs/{org}/artifacts/metadata/deployment-record/cluster/{cluster}/jobs/{job_id}',
+    why: 'The rule would pick GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records, but a subject digest must match `sha256:` and 64 hex digits, which a random name does not: GitHub may refuse it as invalid before checking the permission. A random cluster name and job id fit their schemas and name nothing that exists (404).'
+  },
   'artifact_metadata:write': {
     probe: 'POST /orgs/{org}/artifacts/metadata/storage-record',
     missingField: 'name',
@@ -65,6 +69,10 @@ export const PROBE_OVERRIDES: Readonly<Record<string, ProbeOverride>> = {
     missingField: 'emails',
     why: 'Adding emails without the required `emails` list is refused (422); the other write endpoints have no path parameter to make random.'
   },
+  'organization_copilot_seat_management:write': {
+    probe: 'POST /orgs/{org}/copilot-spaces/{space_number}/collaborators',
+    why: 'The rule would pick DELETE .../collaborators/{actor_type}/{actor_identifier}, whose actor_type is an enum (User or Team): a random value there may be refused by validation, which proves nothing. Adding a collaborator to a Copilot Space with a random space_number (an integer the server assigns, and a parent: the space must exist) is a 404, and the empty body also lacks the required actor_type, actor_identifier and role.'
+  },
   'workflows:write': {
     uncheckable:
       'GitHub checks `workflows` only together with `contents: write`, on writes to `.github/workflows/` paths (create or update a file, refs, releases). No such request is harmless, and none proves `workflows` alone.',
@@ -83,6 +91,28 @@ export const PUBLIC_FALLBACK_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /orgs/{org}/repos',
   'GET /users/{username}/repos',
   'GET /orgs/{org}/teams/{team_slug}/members'
+])
+
+/**
+ * GETs that end in a literal segment, so the rule would take them for paginated lists and send `per_page=1`, but
+ * that GitHub's OpenAPI description gives no `per_page` parameter. The rule sends them no query.
+ * The catalog tests hold every probe's query against the OpenAPI description.
+ */
+export const UNPAGINATED_OPERATIONS: ReadonlySet<string> = new Set([
+  'GET /orgs/{org}/actions/hosted-runners/images/custom',
+  'GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records',
+  'GET /orgs/{org}/copilot/coding-agent/permissions',
+  'GET /orgs/{org}/copilot/content_exclusion',
+  'GET /orgs/{org}/copilot/metrics/reports/organization-28-day/latest',
+  'GET /orgs/{org}/issue-fields',
+  'GET /orgs/{org}/issue-types',
+  'GET /orgs/{org}/organization-roles',
+  'GET /repos/{owner}/{repo}/codespaces/machines',
+  'GET /repos/{owner}/{repo}/copilot/cloud-agent/configuration',
+  'GET /user/interaction-limits',
+  'GET /users/{username}/settings/billing/usage',
+  // GitHub Enterprise Server only (checked against the ghes-3.19 description, the newest in @octokit/openapi).
+  'GET /orgs/{org}/announcement'
 ])
 
 /**

@@ -86,10 +86,12 @@ export function createTransport(options: TransportOptions): Transport {
       const timeout = AbortSignal.timeout(options.requestTimeoutMs)
       const combined = AbortSignal.any([signal, timeout])
       try {
+        // The query goes into the URL itself: spread into the options, a key such as `method` or `url` would
+        // override the request, and on a write any leftover key would become part of the body.
+        const query = new URLSearchParams(request.query).toString()
         const response = await octokit.request({
           method: request.method,
-          url: request.path,
-          ...request.query,
+          url: query ? `${request.path}?${query}` : request.path,
           ...(request.body !== undefined ? { data: request.body } : {}),
           headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
           request: { signal: combined }
