@@ -6,7 +6,11 @@
 import { startSimulator } from './simulator/server.js'
 import * as scenarios from './simulator/scenarios.js'
 import { runAction } from './run-action.js'
-import { markdownToTerminal } from './terminal-markdown.js'
+
+/** The CLI bundle's terminal renderer, so that the demo shows summaries exactly as `pat-audit` does. */
+const { markdownToTerminal } = /** @type {{ markdownToTerminal: (markdown: string, options?: { color?: boolean }) => string }} */ (
+  await import(new URL('../dist/cli.js', import.meta.url).href)
+)
 
 const world = scenarios.all()
 const policies = scenarios.policies()
