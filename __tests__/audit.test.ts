@@ -22,6 +22,9 @@ function settings(required: RequiredPermission[], extra: Partial<Settings> = {})
     failOn: 'error',
     apiUrl: 'https://api.github.com',
     timeoutSeconds: 60,
+    reportExcess: false,
+    repositories: [],
+    notify: 'none',
     inputWarnings: [],
     ...extra
   }

@@ -112,6 +112,21 @@ const BAD: BadRow[] = [
   { what: 'timeout-seconds 99999', input: 'timeout-seconds', raw: { 'timeout-seconds': '99999' }, expects: /from 1 to 3600/ },
   { what: 'negative timeout-seconds', input: 'timeout-seconds', raw: { 'timeout-seconds': '-5' }, expects: /a number of seconds/ },
   { what: 'timeout-seconds with a unit', input: 'timeout-seconds', raw: { 'timeout-seconds': '60s' }, expects: /a number of seconds/ },
+  // report-excess
+  { what: 'report-excess yes', input: 'report-excess', raw: { 'report-excess': 'yes' }, expects: /true or false/ },
+  { what: 'report-excess 1', input: 'report-excess', raw: { 'report-excess': '1' }, expects: /true or false/ },
+  // repositories
+  { what: 'repositories entry without a slash', input: 'repositories', raw: { repositories: 'acme/infra\nwebsite' }, expects: /owner\/repo or owner\/\* entries/ },
+  { what: 'repositories entry with a path', input: 'repositories', raw: { repositories: 'acme/infra/sub' }, expects: /owner\/repo or owner\/\* entries/ },
+  { what: 'repositories wildcard owner', input: 'repositories', raw: { repositories: '*/infra' }, expects: /owner\/repo or owner\/\* entries/ },
+  { what: 'too many repositories', input: 'repositories', raw: { repositories: Array.from({ length: 1001 }, (_, i) => `acme/r${i}`).join(',') }, expects: /at most 1000/ },
+  // org-admin-token
+  { what: 'org-admin-token with a space', input: 'org-admin-token', raw: { 'org-admin-token': 'ghs_abc def' }, expects: /whitespace/ },
+  { what: 'org-admin-token with non-ASCII', input: 'org-admin-token', raw: { 'org-admin-token': 'ghs_abcé' }, expects: /non-ASCII/ },
+  // notify and github-token
+  { what: 'notify slack', input: 'notify', raw: { notify: 'slack' }, expects: /none or issue/ },
+  { what: 'notify issue without github-token', input: 'github-token', raw: { notify: 'issue' }, expects: /when notify is issue/ },
+  { what: 'github-token with a line break', input: 'github-token', raw: { 'github-token': 'ghs_a\nghs_b' }, expects: /whitespace/ },
   // inputs that depend on each other
   { what: 'repository permissions with an empty repository', input: 'repository', raw: { 'required-permissions': 'contents: read', repository: '' }, expects: /owner\/repo.*contents/ },
   { what: 'repository permissions with a blank repository', input: 'repository', raw: { 'required-permissions': 'issues: write\npull_requests: read', repository: '   ' }, expects: /issues, pull_requests/ },
@@ -180,10 +195,30 @@ describe('parseSettings accepts good inputs', () => {
       failOn: DEFAULTS['fail-on'],
       apiUrl: DEFAULTS['api-url'],
       timeoutSeconds: Number(DEFAULTS['timeout-seconds']),
+      reportExcess: false,
+      repositories: [],
+      notify: 'none',
       inputWarnings: []
     })
     expect(settings).not.toHaveProperty('repository')
     expect(settings).not.toHaveProperty('organization')
+  })
+
+  it('reads the beyond-a-check inputs', () => {
+    const settings = ok({ token: TOKEN, 'report-excess': 'TRUE', repositories: 'acme/infra\nacme/*, acme/infra', 'org-admin-token': ' ghs_ADMIN0000000000000000000000000000 ', notify: 'issue', 'github-token': 'ghs_WORKFLOW000000000000000000000000' })
+    expect(settings).toMatchObject({
+      reportExcess: true,
+      repositories: [{ owner: 'acme', repo: 'infra' }, { owner: 'acme', repo: '*' }],
+      orgAdminToken: 'ghs_ADMIN0000000000000000000000000000',
+      notify: 'issue',
+      githubToken: 'ghs_WORKFLOW000000000000000000000000'
+    })
+  })
+
+  it('refuses the audited token as github-token: the audited token is never used for the tracking issue', () => {
+    const result = parseSettings({ token: TOKEN, notify: 'issue', 'github-token': TOKEN }, names)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.errors[0]).toMatch(/^Input 'github-token': contains the value of the 'token' input/)
   })
 
   it('treats empty and blank inputs as not given', () => {
@@ -229,6 +264,9 @@ describe('parseSettings accepts good inputs', () => {
       failOn: 'warning',
       apiUrl: 'https://ghe.example.com/api/v3',
       timeoutSeconds: 120,
+      reportExcess: false,
+      repositories: [],
+      notify: 'none',
       inputWarnings: []
     })
   })

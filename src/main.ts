@@ -31,31 +31,38 @@ export const OUTPUT_NAMES = [
   'granted-permissions',
   'inconclusive-permissions',
   'regenerate-url',
+  'excess-permissions',
+  'unreachable-repositories',
   'report'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
+
+/** Inputs other than `token` that hold secrets, masked as soon as they are read. */
+const SECRET_INPUTS = ['org-admin-token', 'github-token'] as const
 
 export interface RunDependencies {
   readonly io: ActionIO
   readonly env: NodeJS.ProcessEnv
   readonly now: () => number
-  readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void) => Transport
+  /** Builds the transport for a token: the audited one, or the org-admin token. */
+  readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string) => Transport
 }
 
 const defaultDependencies: RunDependencies = {
   io: actionsIO,
   env: process.env,
   now: Date.now,
-  makeTransport: (settings, deadline, debug) =>
-    createTransport({ token: settings.token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(20_000, settings.timeoutSeconds * 1000), deadline, debug })
+  makeTransport: (settings, deadline, debug, token = settings.token) =>
+    createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(20_000, settings.timeoutSeconds * 1000), deadline, debug })
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
   const deps = { ...defaultDependencies, ...overrides }
-  // The token is masked before anything else can print it.
+  // The tokens are masked before anything else can print them.
   const rawToken = deps.io.getInput('token')
+  const otherTokens = SECRET_INPUTS.map((name) => deps.io.getInput(name))
   const secrets: string[] = []
-  for (const candidate of [rawToken, rawToken.trim()]) {
+  for (const candidate of [rawToken, ...otherTokens].flatMap((t) => [t, t.trim()])) {
     if (candidate.trim() !== '' && !secrets.includes(candidate)) {
       deps.io.setSecret(candidate)
       secrets.push(candidate)
@@ -87,7 +94,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       now: deps.now,
       randomHex: () => randomBytes(16).toString('hex'),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      debug: (m) => io.debug(m)
+      debug: (m) => io.debug(m),
+      ...(settings.orgAdminToken ? { adminTransport: deps.makeTransport(settings, deadline, (m) => io.debug(m), settings.orgAdminToken) } : {})
     }
     const serverUrl = deps.env.GITHUB_SERVER_URL?.trim() || serverUrlFor(settings.apiUrl)
     const report = await audit(settings, { catalog, edition, serverUrl }, auditDeps)
@@ -125,6 +133,8 @@ function setReportOutputs(outputs: Map<OutputName, string>, report: Report): voi
   outputs.set('granted-permissions', permissionsWith(report, 'granted'))
   outputs.set('inconclusive-permissions', permissionsWith(report, 'inconclusive'))
   outputs.set('regenerate-url', report.regenerateUrl)
+  outputs.set('excess-permissions', report.excess ? report.excess.permissions.join(',') : '')
+  outputs.set('unreachable-repositories', report.coverage ? report.coverage.unreachable.join(',') : '')
   outputs.set('report', JSON.stringify(report))
 }
 

@@ -18,6 +18,8 @@ export const OUTPUT_NAMES = [
   'granted-permissions',
   'inconclusive-permissions',
   'regenerate-url',
+  'excess-permissions',
+  'unreachable-repositories',
   'report'
 ]
 

@@ -11,6 +11,7 @@ import type { Finding, HttpEvidence, PermissionStatus, ProbeSpec, RequiredPermis
 import type { Blocking, Decision, Reachability } from './classify.js'
 import type { PermissionPlan, PlannedProbe } from './plan.js'
 import type { EvidenceRecord, LifetimeCompliance, PermissionReport, Report, TokenReport } from './report.js'
+import type { OrgRecord } from './org-record.js'
 import { SCHEMA_VERSION, resultOf } from './report.js'
 import { blockingCondition, classifyEvidence, deriveReachability, describeBlocking } from './classify.js'
 import { buildPlan } from './plan.js'
@@ -19,6 +20,9 @@ import { holdsScopes, isPersonalAccessToken, tokenKind, TOKEN_KIND_LABELS } from
 import { parseExpiration, parseScopes } from './headers.js'
 import { decideFromScopes, expandScopes } from './classic-scopes.js'
 import { regenerateUrl } from './regenerate-url.js'
+import { excessCandidates, excessFrom } from './excess.js'
+import { checkCoverage } from './coverage.js'
+import { compareWithProbes, readOrgRecord } from './org-record.js'
 
 export const MAX_IN_FLIGHT = 10
 const DAY = 86_400_000
@@ -31,6 +35,8 @@ export interface AuditDependencies {
   readonly randomHex: () => string
   readonly sleep: (ms: number) => Promise<void>
   readonly debug?: (message: string) => void
+  /** Sends with the org-admin token (input org-admin-token), when one is given. */
+  readonly adminTransport?: Transport
 }
 
 export interface AuditContext {
@@ -79,7 +85,9 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     org: settings.organization,
     login
   }
-  const plan = buildPlan(settings.required, context.catalog, target, deps.randomHex)
+  // With report-excess, every level above the requirement is planned too; shared probes are sent once.
+  const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
+  const plan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
 
   // 3. Probe, unless the token is invalid or the rate budget cannot cover the audit.
   let evidence = new Map<PlannedProbe, HttpEvidence>()
@@ -127,9 +135,8 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
 
   // 5. Verdicts.
   const scopes = identity.headers['x-oauth-scopes'] !== undefined ? parseScopes(identity.headers['x-oauth-scopes']) : undefined
-  const permissions = plan.permissions.map((pp) =>
-    decidePermission(pp, { kind, evidence, reach, skipped, scopes })
-  )
+  const decided = plan.permissions.map((pp) => decidePermission(pp, { kind, evidence, reach, skipped, scopes }))
+  const permissions = decided.slice(0, settings.required.length)
 
   // 6. Findings: blocking conditions (each once), permissions, expiry, lifetime, token kind.
   const blockings = new Map<string, Blocking>()
@@ -171,6 +178,54 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     findings.push({ severity: 'warning', code: 'unknown-token-kind', title: 'Unrecognised token', message: 'The token has none of GitHub\'s documented prefixes (github_pat_, ghp_, gho_, ghu_, ghs_).' })
   }
 
+  // 7. Beyond a check: the organization's record, repository coverage, excess permissions.
+  const canContinue = tokenValid && identityAnswered && deadline > deps.now()
+  const record =
+    canContinue && deps.adminTransport && settings.organization && login
+      ? await readOrgRecord(settings.organization, login, token.expiresAt, deps.adminTransport, runOptions)
+      : undefined
+  if (record) {
+    requests += record.requests
+    findings.push(...recordFindings(record, settings, permissions, context.serverUrl))
+  }
+  const coverage =
+    canContinue && settings.repositories.length > 0
+      ? await checkCoverage(
+          {
+            repositories: settings.repositories,
+            kind,
+            selectionByOwner: new Map(record?.grant?.repositorySelection ? [[record.organization.toLowerCase(), record.grant.repositorySelection]] : [])
+          },
+          deps.transport,
+          runOptions
+        )
+      : undefined
+  if (coverage) {
+    requests += coverage.requests
+    if (coverage.unreachable.length > 0) {
+      findings.push({
+        severity: 'error',
+        code: 'repositories-unreachable',
+        title: `${coverage.unreachable.length} of ${coverage.checked} repositories unreachable`,
+        message: `The token cannot reach ${coverage.unreachable.join(', ')}.`,
+        fix: 'Add them to the token\'s repository access (a token with selected repositories does not see repositories created after it).'
+      })
+    }
+    for (const u of coverage.undecided) findings.push({ severity: 'warning', code: 'repository-undecided', title: `Reach of ${u.repository} unknown`, message: u.reason })
+  }
+  const excess = settings.reportExcess ? excessFrom(decided.slice(settings.required.length).concat(permissions)).filter((e) => !settings.required.some((r) => `${r.name}:${r.level}` === e)) : undefined
+  if (excess && excess.length > 0) {
+    findings.push({
+      severity: 'warning',
+      code: 'excess-permissions',
+      title: `${excess.length} permission${excess.length === 1 ? '' : 's'} beyond the requirement`,
+      message: `The token holds ${excess.join(', ')}, which the requirement does not need.`,
+      fix: 'Least privilege: create a replacement with only the required permissions (link below), then delete this token.'
+    })
+  } else if (settings.reportExcess && (kind === 'classic' || kind === 'oauth')) {
+    findings.push({ severity: 'notice', code: 'excess-classic', title: 'Excess permissions of a classic token', message: `A classic token's scopes are its permissions: ${(scopes ?? []).join(', ') || 'none'}.` })
+  }
+
   const policyLimit = blockings.get('lifetime-policy') as Extract<Blocking, { code: 'lifetime-policy' }> | undefined
   const lifetimeDays = Math.min(
     settings.maxLifetimeDays > 0 ? settings.maxLifetimeDays : 366,
@@ -196,7 +251,10 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       ...(settings.repository ? { repository: `${settings.repository.owner}/${settings.repository.repo}` } : {}),
       lifetimeDays
     }),
-    stats: { requests, durationMs: Math.max(0, deps.now() - started) }
+    stats: { requests, durationMs: Math.max(0, deps.now() - started) },
+    ...(excess ? { excess: { permissions: excess, undecided: decided.slice(settings.required.length).filter((p) => p.status === 'inconclusive').length } } : {}),
+    ...(coverage ? { coverage } : {}),
+    ...(record ? { organizationRecord: { ...record, disagreements: record.grant ? compareWithProbes(record.grant, settings.required, permissions) : [] } } : {})
   }
   return report
 }
@@ -421,6 +479,39 @@ export function lifetimeCompliance(
   const daysLeft = (expiresAt.getTime() - now) / DAY
   if (daysLeft > maxLifetimeDays) return verdict('false', `The token expires in ${Math.floor(daysLeft)} days, beyond the ${maxLifetimeDays}-day policy.`)
   return verdict('true', `The token expires within the ${maxLifetimeDays}-day policy.`)
+}
+
+function recordFindings(record: OrgRecord, settings: Settings, decided: readonly PermissionReport[], serverUrl: string): Finding[] {
+  const org = record.organization
+  if (record.unreadable) return [{ severity: 'warning', code: 'org-record-unreadable', title: `The ${org} record could not be read`, message: record.unreadable }]
+  if (record.grant) {
+    return compareWithProbes(record.grant, settings.required, decided).map((d) => ({
+      severity: 'warning' as const,
+      code: 'record-disagrees',
+      title: 'GitHub\'s record and the probes disagree',
+      message: d,
+      fix: 'Check the token\'s permissions in the organization\'s settings (Personal access tokens → Active tokens).'
+    }))
+  }
+  if (record.pendingRequest) {
+    return [
+      {
+        severity: 'error',
+        code: 'pending-approval',
+        title: `Pending approval in ${org}`,
+        message: `The token's request to access ${org}${record.pendingRequest.createdAt ? ` (made ${record.pendingRequest.createdAt})` : ''} waits for an organization owner's approval; until then it can only read public resources.`,
+        fix: `Ask an owner of ${org} to review it at ${serverUrl.replace(/\/+$/, '')}/organizations/${org}/settings/personal-access-token-requests`
+      }
+    ]
+  }
+  return [
+    {
+      severity: 'warning',
+      code: 'record-not-found',
+      title: `No record of this token in ${org}`,
+      message: record.candidates > 1 ? `${record.candidates} tokens of this owner are recorded and their expiry does not single this one out.` : 'The organization records no grant or request for a token of this owner with this expiry: the token may target another resource owner.'
+    }
+  ]
 }
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, notice: 2 }

@@ -123,3 +123,8 @@ export function buildPlan(required: readonly RequiredPermission[], catalog: Cata
   const ordered = [...requests.values()].sort((a, b) => (a.probe.id === REPOSITORY_PROBE_ID ? -1 : b.probe.id === REPOSITORY_PROBE_ID ? 1 : 0))
   return { permissions, requests: ordered }
 }
+
+/** A read-only GET outside the catalog (identity, listings, the organization's record), for the guard and the evidence. */
+export function getProbe(template: string, query: Readonly<Record<string, string>> = {}): ProbeSpec {
+  return { id: `GET ${template}`, method: 'GET', template, query, safety: { kind: 'read-only' }, randomParams: [], accepts: [], publicFallback: false }
+}

@@ -3,6 +3,9 @@ import type { DecisionCode } from './classify.js'
 import type { Edition } from '../catalog/github-data.js'
 import type { Finding, HttpMethod, Level, PermissionScope, PermissionStatus, Result, TokenKind } from './types.js'
 
+import type { CoverageResult } from './coverage.js'
+import type { OrgRecord } from './org-record.js'
+
 export const SCHEMA_VERSION = 1
 
 export interface EvidenceRecord {
@@ -65,6 +68,12 @@ export interface Report {
   readonly findings: readonly Finding[]
   readonly regenerateUrl: string
   readonly stats: { readonly requests: number; readonly durationMs: number }
+  /** With report-excess: permissions proven held beyond the requirement, and how many levels could not be decided. */
+  readonly excess?: { readonly permissions: readonly string[]; readonly undecided: number }
+  /** With repositories: which of them the token cannot reach. */
+  readonly coverage?: CoverageResult
+  /** With org-admin-token: what the organization records for this token. */
+  readonly organizationRecord?: OrgRecord
 }
 
 export function resultOf(findings: readonly Finding[]): Result {

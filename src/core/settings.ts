@@ -17,7 +17,12 @@ export const INPUT_NAMES = [
   'max-lifetime-days',
   'fail-on',
   'api-url',
-  'timeout-seconds'
+  'timeout-seconds',
+  'report-excess',
+  'repositories',
+  'org-admin-token',
+  'notify',
+  'github-token'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 export type RawInputs = Partial<Record<InputName, string>>
@@ -28,7 +33,9 @@ export const DEFAULTS = {
   'max-lifetime-days': '366',
   'fail-on': 'error',
   'api-url': 'https://api.github.com',
-  'timeout-seconds': '60'
+  'timeout-seconds': '60',
+  'report-excess': 'false',
+  notify: 'none'
 } as const
 
 export type FailOn = 'error' | 'warning' | 'never'
@@ -44,6 +51,15 @@ export interface Settings {
   readonly failOn: FailOn
   readonly apiUrl: string
   readonly timeoutSeconds: number
+  /** Probe every catalog permission that is not required, to list what the token holds beyond the requirement. */
+  readonly reportExcess: boolean
+  /** Repositories the token must reach; `repo: '*'` stands for all of an owner's repositories. */
+  readonly repositories: ReadonlyArray<{ readonly owner: string; readonly repo: string }>
+  /** A GitHub App installation token with "Personal access tokens: read" on the organization. */
+  readonly orgAdminToken?: string
+  readonly notify: 'none' | 'issue'
+  /** The workflow's own token, for the tracking issue; never the audited token. */
+  readonly githubToken?: string
   /** Problems in the inputs that do not stop the audit (a permission listed twice). */
   readonly inputWarnings: readonly string[]
 }
@@ -64,12 +80,14 @@ const wholeNumber = (input: InputName, min: number, max: number, what: string) =
     return Number(trimmed)
   })
 
-const tokenSchema = z.string().transform((value, ctx) => {
+/** The audited token (required) or another token input (optional: empty means not given). */
+const secretSchema = (input: 'token' | 'org-admin-token' | 'github-token') => z.string().transform((value, ctx) => {
   const token = value.trim()
   const fail = (message: string) => {
-    ctx.addIssue({ code: 'custom', message: `Input 'token': ${message}` })
+    ctx.addIssue({ code: 'custom', message: `Input '${input}': ${message}` })
     return z.NEVER
   }
+  if (token === '' && input !== 'token') return undefined
   if (token === '')
     return fail(
       'is empty. Pass the token from a secret, e.g. `token: ${{ secrets.MY_PAT }}`. Secrets are not given to workflows triggered by pull requests from forks, and a secret that does not exist reads as empty.'
@@ -78,6 +96,45 @@ const tokenSchema = z.string().transform((value, ctx) => {
   if (/\s/.test(token)) return fail('contains whitespace inside it; expected a single GitHub token (check the secret for a pasted line break or a second value).')
   if (!/^[\x21-\x7e]+$/.test(token)) return fail('contains non-ASCII or control characters; expected a GitHub token (letters, digits and underscores).')
   return token
+})
+const tokenSchema = secretSchema('token') as z.ZodType<string, string>
+
+const booleanSchema = (input: InputName) =>
+  z.string().transform((value, ctx) => {
+    const v = value.trim().toLowerCase()
+    if (v === 'true' || v === 'false') return v === 'true'
+    ctx.addIssue({ code: 'custom', message: `Input '${input}': expected true or false, got ${quote(value)}.` })
+    return z.NEVER
+  })
+
+export const MAX_REPOSITORIES = 1000
+
+const repositoriesSchema = z.string().transform((value, ctx) => {
+  const entries = value
+    .split(/[\n,]/)
+    .map((e) => e.replace(/#.*$/, '').trim())
+    .filter((e) => e !== '')
+  if (entries.length > MAX_REPOSITORIES) {
+    ctx.addIssue({ code: 'custom', message: `Input 'repositories': expected at most ${MAX_REPOSITORIES} owner/repo entries, got ${entries.length}.` })
+    return z.NEVER
+  }
+  const seen = new Map<string, { owner: string; repo: string }>()
+  for (const entry of entries) {
+    const [owner, repo, ...rest] = entry.split('/')
+    if (rest.length > 0 || !owner || !repo || !LOGIN.test(owner) || (repo !== '*' && (!REPO.test(repo) || repo === '.' || repo === '..'))) {
+      ctx.addIssue({ code: 'custom', message: `Input 'repositories': expected owner/repo or owner/* entries separated by newlines or commas, got ${quote(entry)}.` })
+      return z.NEVER
+    }
+    seen.set(`${owner}/${repo}`.toLowerCase(), { owner, repo })
+  }
+  return [...seen.values()]
+})
+
+const notifySchema = z.string().transform((value, ctx) => {
+  const v = value.trim().toLowerCase()
+  if (v === 'none' || v === 'issue') return v as 'none' | 'issue'
+  ctx.addIssue({ code: 'custom', message: `Input 'notify': expected none or issue, got ${quote(value)}.` })
+  return z.NEVER
 })
 
 const repositorySchema = z.string().transform((value, ctx) => {
@@ -139,7 +196,12 @@ const EXPECTED: Record<Exclude<InputName, 'token'>, string> = {
   'max-lifetime-days': 'a number of days',
   'fail-on': 'one of error, warning, never',
   'api-url': 'the REST API root as an http(s) URL',
-  'timeout-seconds': 'a number of seconds'
+  'timeout-seconds': 'a number of seconds',
+  'report-excess': 'true or false',
+  repositories: 'owner/repo or owner/* entries',
+  'org-admin-token': 'a GitHub App installation token of its own',
+  notify: 'none or issue',
+  'github-token': 'the workflow token (`${{ github.token }}`)'
 }
 
 /** Pieces of the token long enough to be recognised in another input (a real token is 40 characters or more). */
@@ -162,9 +224,17 @@ const schema = z
     'max-lifetime-days': wholeNumber('max-lifetime-days', 0, 3650, 'a number of days, 0 to turn the check off'),
     'fail-on': failOnSchema,
     'api-url': apiUrlSchema,
-    'timeout-seconds': wholeNumber('timeout-seconds', 1, 3600, 'a number of seconds')
+    'timeout-seconds': wholeNumber('timeout-seconds', 1, 3600, 'a number of seconds'),
+    'report-excess': booleanSchema('report-excess'),
+    repositories: repositoriesSchema,
+    'org-admin-token': secretSchema('org-admin-token'),
+    notify: notifySchema,
+    'github-token': secretSchema('github-token')
   })
   .superRefine((v, ctx) => {
+    if (v.notify === 'issue' && !v['github-token']) {
+      ctx.addIssue({ code: 'custom', message: "Input 'github-token': expected the workflow token (`${{ github.token }}`, with issues: write) when notify is issue; it is empty." })
+    }
     if (v['expiry-warn-days'] < v['expiry-fail-days']) {
       ctx.addIssue({
         code: 'custom',
@@ -204,7 +274,12 @@ export function parseSettings(raw: RawInputs, names: PermissionNames): SettingsR
     'max-lifetime-days': value('max-lifetime-days'),
     'fail-on': value('fail-on'),
     'api-url': value('api-url'),
-    'timeout-seconds': value('timeout-seconds')
+    'timeout-seconds': value('timeout-seconds'),
+    'report-excess': value('report-excess'),
+    repositories: value('repositories'),
+    'org-admin-token': value('org-admin-token'),
+    notify: value('notify'),
+    'github-token': value('github-token')
   })
   const permissions = parseRequiredPermissions(holdsToken('required-permissions') ? '' : (raw['required-permissions'] ?? ''), names)
   const errors = [...leaks, ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)), ...permissions.errors]
@@ -231,6 +306,11 @@ export function parseSettings(raw: RawInputs, names: PermissionNames): SettingsR
       failOn: v['fail-on'],
       apiUrl: v['api-url'],
       timeoutSeconds: v['timeout-seconds'],
+      reportExcess: v['report-excess'],
+      repositories: v.repositories,
+      ...(v['org-admin-token'] ? { orgAdminToken: v['org-admin-token'] } : {}),
+      notify: v.notify,
+      ...(v['github-token'] ? { githubToken: v['github-token'] } : {}),
       inputWarnings: permissions.warnings
     }
   }

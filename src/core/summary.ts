@@ -51,6 +51,47 @@ export function renderSummary(report: Report): string {
     lines.push('### Permissions', '', 'No permissions were required (`required-permissions` is empty): only the token itself was audited.', '')
   }
 
+  if (report.excess) {
+    lines.push('### Beyond the requirement', '')
+    lines.push(
+      report.excess.permissions.length > 0
+        ? `The token holds ${report.excess.permissions.map((p) => `\`${p}\``).join(', ')} beyond what is required. The replacement link below grants only what is required.`
+        : 'The token holds nothing beyond the requirement that a probe could prove.',
+      ...(report.excess.undecided > 0 ? ['', `${report.excess.undecided} other permission level${report.excess.undecided === 1 ? '' : 's'} could not be decided (see \`npm run catalog\` for the ones no probe can check).`] : []),
+      ''
+    )
+  }
+
+  if (report.coverage) {
+    const c = report.coverage
+    lines.push('### Repository coverage', '')
+    lines.push(
+      c.unreachable.length > 0
+        ? `${c.unreachable.length} of ${c.checked} repositories unreachable: ${c.unreachable.map((r) => `\`${cell(r)}\``).join(', ')}.`
+        : `All ${c.checked - c.undecided.length} decided repositories are reachable${c.undecided.length > 0 ? `; ${c.undecided.length} undecided` : ''}.`,
+      `(${c.requests} request${c.requests === 1 ? '' : 's'}.)`,
+      ''
+    )
+  }
+
+  if (report.organizationRecord) {
+    const r = report.organizationRecord
+    lines.push(`### What ${cell(r.organization)} records for this token`, '')
+    if (r.unreadable) lines.push(cell(r.unreadable), '')
+    else if (r.grant) {
+      const g = r.grant
+      lines.push('| | |', '|---|---|')
+      if (g.tokenName) lines.push(`| Token name | ${cell(g.tokenName)} |`)
+      lines.push(`| Repository selection | ${cell(g.repositorySelection ?? 'unknown')} |`)
+      lines.push(`| Permissions | ${Object.entries(g.permissions).map(([n, l]) => `${n}: ${l}`).sort().join(', ') || 'none'} |`)
+      lines.push(`| Access granted | ${cell(g.accessGrantedAt ?? 'unknown')} |`)
+      lines.push(`| Last used | ${cell(g.lastUsedAt ?? 'never')} |`)
+      lines.push('')
+      if (r.disagreements.length > 0) lines.push(...r.disagreements.map((d) => `- ⚠️ ${cell(d)}`), '')
+    } else if (r.pendingRequest) lines.push(`A request for this token is pending an owner's approval${r.pendingRequest.createdAt ? ` since ${r.pendingRequest.createdAt}` : ''}.`, '')
+    else lines.push('No grant or pending request matches this token.', '')
+  }
+
   if (report.findings.length > 0) {
     lines.push('### Findings', '')
     for (const f of report.findings) lines.push(findingLine(f))
