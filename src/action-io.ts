@@ -40,12 +40,17 @@ export const actionsIO: ActionIO = {
 }
 
 /** Wraps an ActionIO so that every string leaving it has the secrets replaced by ***. */
-export function redactingIO(io: ActionIO, secrets: () => readonly string[]): ActionIO {
-  const redact = (text: string): string => {
+/** Replaces every secret in a text by ***. */
+export function redactor(secrets: () => readonly string[]): (text: string) => string {
+  return (text) => {
     let out = text
     for (const secret of secrets()) if (secret.length >= 4) out = out.split(secret).join('***')
     return out
   }
+}
+
+export function redactingIO(io: ActionIO, secrets: () => readonly string[]): ActionIO {
+  const redact = redactor(secrets)
   return {
     getInput: (name) => io.getInput(name),
     setSecret: (secret) => io.setSecret(secret),

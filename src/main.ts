@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { ActionIO } from './action-io.js'
-import { actionsIO, redactingIO } from './action-io.js'
+import { actionsIO, redactingIO, redactor } from './action-io.js'
 import { buildCatalog } from './catalog/catalog.js'
 import type { Catalog } from './catalog/catalog.js'
 import { editionForApiUrl } from './catalog/github-data.js'
@@ -19,6 +19,10 @@ import { renderSummary } from './core/summary.js'
 import { tokenKind } from './core/token-kind.js'
 import type { Transport } from './core/transport.js'
 import { createTransport } from './github/transport.js'
+import { createIssueClient } from './notify/github-issue-client.js'
+import type { IssueClient } from './notify/tracking-issue.js'
+import { applyIssueAction, decideIssueAction, findTrackingIssue, trackingKey, trackingMarker } from './notify/tracking-issue.js'
+import { formatPermissionList } from './core/required-permissions.js'
 
 export const OUTPUT_NAMES = [
   'result',
@@ -46,6 +50,8 @@ export interface RunDependencies {
   readonly now: () => number
   /** Builds the transport for a token: the audited one, or the org-admin token. */
   readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string) => Transport
+  /** Builds the tracking issue's client, with the workflow's token, for the workflow's repository. */
+  readonly makeIssueClient: (settings: Settings, repository: { owner: string; repo: string }, redact: (text: string) => string) => IssueClient
 }
 
 const defaultDependencies: RunDependencies = {
@@ -53,7 +59,8 @@ const defaultDependencies: RunDependencies = {
   env: process.env,
   now: Date.now,
   makeTransport: (settings, deadline, debug, token = settings.token) =>
-    createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(20_000, settings.timeoutSeconds * 1000), deadline, debug })
+    createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(20_000, settings.timeoutSeconds * 1000), deadline, debug }),
+  makeIssueClient: (settings, repository, redact) => createIssueClient({ token: settings.githubToken ?? '', apiUrl: settings.apiUrl, ...repository, redact })
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
@@ -101,11 +108,13 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     const report = await audit(settings, { catalog, edition, serverUrl }, auditDeps)
     setReportOutputs(outputs, report)
     for (const f of report.findings) io.annotate(f.severity, f.fix ? `${f.message} Fix: ${f.fix}` : f.message, f.title)
+    const summary = renderSummary(report)
     try {
-      await io.writeSummary(renderSummary(report))
+      await io.writeSummary(summary)
     } catch (error: unknown) {
       io.annotate('warning', `The job summary could not be written: ${describe(error)}`)
     }
+    if (settings.notify === 'issue') await notify(settings, report, summary, deps, io, redactor(() => secrets))
     io.info(`pat-audit: ${report.result} (${report.findings.filter((f) => f.severity === 'error').length} errors, ${report.findings.filter((f) => f.severity === 'warning').length} warnings, ${report.stats.requests} requests)`)
     const failing = settings.failOn === 'never' ? false : settings.failOn === 'warning' ? report.result !== 'pass' : report.result === 'fail'
     if (failing) io.fail(`Token audit ${report.result === 'fail' ? 'failed' : 'raised warnings'} (fail-on: ${settings.failOn}); see the job summary.`)
@@ -114,6 +123,28 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     io.fail(`pat-audit could not complete the audit: ${describe(error)}`)
   } finally {
     for (const [name, value] of outputs) io.setOutput(name, value)
+  }
+}
+
+/** Opens, updates or closes the tracking issue; a failure here is a warning, never the audit's verdict. */
+async function notify(settings: Settings, report: Report, summary: string, deps: RunDependencies, io: ActionIO, redact: (t: string) => string): Promise<void> {
+  const [owner, repo] = (deps.env.GITHUB_REPOSITORY ?? '').split('/')
+  if (!owner || !repo) {
+    io.annotate('warning', 'notify: issue needs the workflow repository (GITHUB_REPOSITORY), which is not set; no tracking issue was written.')
+    return
+  }
+  const server = (deps.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const runUrl = deps.env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${deps.env.GITHUB_RUN_ID}` : undefined
+  const marker = trackingMarker(
+    trackingKey({ workflow: deps.env.GITHUB_WORKFLOW, job: deps.env.GITHUB_JOB, repository: report.target.repository, organization: report.target.organization, required: formatPermissionList(settings.required) })
+  )
+  try {
+    const client = deps.makeIssueClient(settings, { owner, repo }, redact)
+    const existing = await findTrackingIssue(client, marker)
+    io.info(await applyIssueAction(client, decideIssueAction(report, existing, marker, summary, runUrl)))
+  } catch (error: unknown) {
+    const status = (error as { status?: unknown })?.status
+    io.annotate('warning', `The tracking issue could not be written${typeof status === 'number' ? ` (GitHub answered ${status}; github-token needs issues: write)` : ''}: ${describe(error)}`, 'Tracking issue')
   }
 }
 

@@ -136,7 +136,9 @@ function reachOf(context: PermissionScope, reach: Reachability): boolean | undef
 
 /** The decision one probe's evidence supports for one permission (a fine-grained or app token). */
 export function classifyEvidence(permission: string, planned: PlannedProbe, ev: HttpEvidence, reach: Reachability): Decision {
-  const failure = failureDecision(ev)
+  // A 5xx is a server error whatever its body: GitHub's 502 and 504 pages are HTML, not the JSON expected.
+  const serverFailure = ev.status >= 500 && (ev.failure === 'not-json' || ev.failure === 'empty-body')
+  const failure = serverFailure ? undefined : failureDecision(ev)
   if (failure) return failure
   const blocking = blockingCondition(ev)
   if (blocking) return { status: 'inconclusive', code: blocking.code, reason: describeBlocking(blocking) }

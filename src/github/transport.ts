@@ -46,6 +46,7 @@ interface OctokitError {
 
 export function createTransport(options: TransportOptions): Transport {
   const now = options.now ?? Date.now
+  const proxy = proxyInUse(process.env)
   const canWait = (retryAfterSeconds: number, retryCount: number) =>
     retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_RETRY_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
   const octokit = getOctokit(
@@ -106,7 +107,7 @@ export function createTransport(options: TransportOptions): Transport {
           ? 'Abandoned: the audit reached its time limit.'
           : timedOut
             ? `No response within ${Math.round(options.requestTimeoutMs / 1000)} s.`
-            : `${describeNetworkError(e)} (retried ${RETRIES} times).`
+            : `${describeNetworkError(e, proxy)} (retried ${RETRIES} times).`
         return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started, attempts: 1 }
       }
 
@@ -145,10 +146,80 @@ function httpReason(status: number): string {
   return status < 300 ? 'OK' : `HTTP ${status}`
 }
 
-function describeNetworkError(e: OctokitError): string {
+/** The proxy requests go through, as far as a message may name it: host and port only, never credentials. */
+export interface ProxyInUse {
+  /** The environment variable it came from (`HTTPS_PROXY`, `https_proxy`, `HTTP_PROXY` or `http_proxy`). */
+  readonly variable: string
+  readonly hostname: string
+  /** `hostname:port`, with the scheme's default port when none is given. */
+  readonly host: string
+}
+
+/**
+ * The proxy @actions/github sends every request through, chosen as it chooses it: once, for GITHUB_API_URL (not
+ * for the api-url input), by @actions/http-client's rules: `https_proxy`/`HTTPS_PROXY` for https, `http_proxy`/
+ * `HTTP_PROXY` for http, never for a loopback host, nor for a host listed in `no_proxy`/`NO_PROXY`.
+ */
+export function proxyInUse(env: NodeJS.ProcessEnv): ProxyInUse | undefined {
+  let target: URL
+  try {
+    target = new URL(env.GITHUB_API_URL || 'https://api.github.com')
+  } catch {
+    return undefined
+  }
+  if (bypassesProxy(target, env)) return undefined
+  const variable = (target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY']).find((name) => env[name])
+  const value = variable ? env[variable] : undefined
+  if (!variable || !value) return undefined
+  let proxy: URL
+  try {
+    proxy = new URL(value)
+  } catch {
+    if (/^https?:\/\//.test(value)) return undefined
+    try {
+      proxy = new URL(`http://${value}`)
+    } catch {
+      return undefined
+    }
+  }
+  if (!proxy.hostname) return undefined
+  return { variable, hostname: proxy.hostname, host: `${proxy.hostname}:${proxy.port || (proxy.protocol === 'https:' ? '443' : '80')}` }
+}
+
+function bypassesProxy(target: URL, env: NodeJS.ProcessEnv): boolean {
+  const hostname = target.hostname.toLowerCase()
+  if (hostname === 'localhost' || hostname.startsWith('127.') || hostname.startsWith('[::1]') || hostname.startsWith('[0:0:0:0:0:0:0:1]')) return true
+  const noProxy = env.no_proxy || env.NO_PROXY || ''
+  const port = target.port || (target.protocol === 'https:' ? '443' : '80')
+  const hosts = [hostname.toUpperCase(), `${hostname.toUpperCase()}:${port}`]
+  return noProxy
+    .split(',')
+    .map((item) => item.trim().toUpperCase())
+    .filter((item) => item)
+    .some((item) => item === '*' || hosts.some((h) => h === item || h.endsWith(`.${item}`) || (item.startsWith('.') && h.endsWith(item))))
+}
+
+function describeNetworkError(e: OctokitError, proxy?: ProxyInUse): string {
   const message = typeof e.message === 'string' ? e.message : 'unknown error'
-  if (/ENOTFOUND|EAI_AGAIN/.test(message)) return `The API host could not be resolved (${message.slice(0, 120)})`
-  if (/ECONNREFUSED/.test(message)) return `The connection was refused (${message.slice(0, 120)})`
-  if (/ECONNRESET|socket hang up|other side closed/i.test(message)) return `The connection was reset (${message.slice(0, 120)})`
-  return `The request failed: ${message.slice(0, 160)}`
+  const raw = message.slice(0, 120)
+  // Through a proxy, the action only ever connects to the proxy: a refused connection or an unknown host is the proxy's.
+  const via = proxy ? `the proxy ${proxy.host} (from ${proxy.variable})` : undefined
+  const tunnel = /Proxy response \((\d{3})\)/.exec(message)?.[1]
+  if (tunnel) {
+    return `${via ? capitalise(via) : 'The proxy'} would not open a connection to the API: it answered ${tunnel}${tunnel === '407' ? ' (proxy authentication required)' : ''} (${raw})`
+  }
+  if (/ENOTFOUND|EAI_AGAIN/.test(message)) {
+    if (proxy && message.includes(proxy.hostname)) return `The proxy host ${proxy.hostname} (from ${proxy.variable}) could not be resolved (${raw})`
+    return `The API host could not be resolved (${raw})`
+  }
+  if (/ECONNREFUSED/.test(message)) return via ? `${capitalise(via)} refused the connection (${raw})` : `The connection was refused (${raw})`
+  if (/ECONNRESET|socket hang up|other side closed/i.test(message)) return `The connection${via ? ` through ${via}` : ''} was reset (${raw})`
+  if (/^bad port$/i.test(message.trim())) {
+    return "The API URL's port is one that fetch refuses to connect to (a port on the Fetch standard's \"bad ports\" list, such as 9, 25 or 6000): nothing was sent (bad port)"
+  }
+  return `The request failed${via ? ` through ${via}` : ''}: ${message.slice(0, 160)}`
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
