@@ -3,14 +3,12 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { buildCatalog } from '../src/catalog/catalog.js'
 import { catalogMarkdown } from '../src/catalog/describe.js'
+import { INPUT_NAMES } from '../src/core/settings.js'
+import { OUTPUT_NAMES } from '../src/main.js'
+import { actionYmlKeys } from './helpers/e2e.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-const actionYml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
 
-function section(yaml: string, key: 'inputs' | 'outputs'): string[] {
-  const block = yaml.split(new RegExp(`^${key}:\\n`, 'm'))[1].split(/^\S/m)[0]
-  return [...block.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1])
-}
 
 function readmeTable(heading: string): string[] {
   const block = readme.split(`## ${heading}\n`)[1].split(/^## /m)[0]
@@ -25,11 +23,16 @@ describe('README', () => {
   })
 
   it('lists exactly the inputs of action.yml, in order', () => {
-    expect(readmeTable('Inputs')).toEqual(section(actionYml, 'inputs'))
+    expect(readmeTable('Inputs')).toEqual(actionYmlKeys('inputs'))
   })
 
   it('lists exactly the outputs of action.yml, in order', () => {
-    expect(readmeTable('Outputs')).toEqual(section(actionYml, 'outputs'))
+    expect(readmeTable('Outputs')).toEqual(actionYmlKeys('outputs'))
+  })
+
+  it('matches the action: action.yml declares exactly the inputs the action reads and the outputs it sets', () => {
+    expect([...actionYmlKeys('inputs')].sort()).toEqual([...INPUT_NAMES].sort())
+    expect([...actionYmlKeys('outputs')].sort()).toEqual([...OUTPUT_NAMES].sort())
   })
 
   it('opens with the two set-up commands', () => {

@@ -3,25 +3,20 @@
  * Every run is also checked for token leaks (with debug logging on) and for requests that could have changed state.
  */
 import { expect } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { startSimulator } from '../../tools/simulator/server.js'
 import { findLeaks, runAction } from '../../tools/run-action.js'
 import type { ActionRun } from '../../tools/run-action.js'
 
-export const OUTPUT_NAMES = [
-  'result',
-  'token-type',
-  'token-owner',
-  'expires-at',
-  'days-remaining',
-  'lifetime-compliant',
-  'missing-permissions',
-  'granted-permissions',
-  'inconclusive-permissions',
-  'regenerate-url',
-  'excess-permissions',
-  'unreachable-repositories',
-  'report'
-]
+/** The outputs action.yml declares: every run must set each of them. */
+export const OUTPUT_NAMES = actionYmlKeys('outputs')
+
+/** The names under `inputs:` or `outputs:` in action.yml. */
+export function actionYmlKeys(section: 'inputs' | 'outputs'): string[] {
+  const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
+  const block = yml.split(new RegExp(`^${section}:\\n`, 'm'))[1].split(/^\S/m)[0]
+  return [...block.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1])
+}
 
 type Scenario = Parameters<typeof startSimulator>[0]
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>
