@@ -16,7 +16,7 @@ function tracker(initial: Array<{ number: number; body: string; state: 'open' | 
       issues.push({ number, title, body, state: 'open', comments: [] })
       return number
     },
-    update: async (n, title, body) => Object.assign(issues.find((i) => i.number === n)!, { title, body }),
+    update: async (n, title, body) => void Object.assign(issues.find((i) => i.number === n)!, { title, body }),
     comment: async (n, body) => void issues.find((i) => i.number === n)!.comments.push(body),
     close: async (n) => void (issues.find((i) => i.number === n)!.state = 'closed')
   }

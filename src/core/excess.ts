@@ -12,7 +12,8 @@ export function excessCandidates(catalog: Catalog, required: readonly RequiredPe
   const requiredLevel = new Map(required.map((r) => [r.name, levelRank(r.level)]))
   const out: RequiredPermission[] = []
   for (const [name, info] of catalog.permissions) {
-    if (info.formOnly) continue
+    // Form-only permissions cannot be probed; metadata: read comes with every repository permission and cannot be left out.
+    if (info.formOnly || name === 'metadata') continue
     for (const level of info.levels) {
       if (levelRank(level) <= (requiredLevel.get(name) ?? -1)) continue
       if (catalog.entry(name, level)?.probe) out.push({ name, level })

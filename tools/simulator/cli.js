@@ -42,6 +42,10 @@ const stop = () => {
     console.log(`${sim.flags.length} request(s) would have changed state:`)
     for (const f of sim.flags) console.log(`  ${f.method} ${f.path} [${f.token}]: ${f.reason}`)
   }
+  if (sim.writes.length > 0) {
+    console.log(`${sim.writes.length} workflow-token write(s) to its own repository's issues:`)
+    for (const w of sim.writes) console.log(`  ${w.status} ${w.method} ${w.path} [${w.token}]`)
+  }
   sim.close().then(
     () => process.exit(0),
     () => process.exit(1)

@@ -10,6 +10,7 @@ import { loadPermissionData } from './catalog.js'
 
 /** @typedef {import('./server.js').Scenario} Scenario */
 /** @typedef {import('./server.js').ScenarioToken} ScenarioToken */
+/** @typedef {import('./server.js').ScenarioRepo} ScenarioRepo */
 /** @typedef {import('./catalog.js').Level} Level */
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
@@ -227,10 +228,111 @@ export function policies() {
   return scenario
 }
 
+/**
+ * Many repositories of one owner, cheaply: `${prefix}-0001` … (4 digits at least), private by default.
+ * @param {string} owner an org or user login
+ * @param {number} count
+ * @param {{ private?: boolean, prefix?: string, firstId?: number }} [options] `firstId`: ids firstId, firstId + 1, …
+ *   (default: assigned by the simulator)
+ * @returns {ScenarioRepo[]}
+ */
+export function manyRepos(owner, count, options = {}) {
+  const prefix = options.prefix ?? 'repo'
+  const width = Math.max(4, String(count).length)
+  return Array.from({ length: count }, (_, i) => ({
+    owner,
+    name: `${prefix}-${String(i + 1).padStart(width, '0')}`,
+    private: options.private ?? true,
+    ...(options.firstId !== undefined ? { id: options.firstId + i } : {})
+  }))
+}
+
+/** The three of fleet()'s 1,000 `acme/service-NNNN` repositories its token does not select. */
+export const FLEET_UNSELECTED = ['service-0007', 'service-0500', 'service-1000']
+
+/**
+ * 1,000 private repositories `acme/service-0001` … `acme/service-1000` besides the shared world, and a fine-grained
+ * token `fleet` for `acme` (contents: read) selecting `infra` and all of them but three (FLEET_UNSELECTED): listing
+ * what it reaches (`GET /user/repos?per_page=100`) takes 10 pages for 998 repositories.
+ */
+export function fleet() {
+  const services = manyRepos('acme', 1000, { prefix: 'service' })
+  const scenario = world([
+    fineGrained('fleet', {
+      repositories: ['infra', ...services.map((r) => r.name).filter((name) => !FLEET_UNSELECTED.includes(name))],
+      permissions: { contents: 'read' },
+      expiresAt: daysFromNow(60)
+    })
+  ])
+  scenario.repos = [...(scenario.repos ?? []), ...services]
+  return scenario
+}
+
+/**
+ * A GitHub App installation token for an org with "Personal access tokens: read" (`organization_personal_access_tokens`),
+ * which alone may read the org's record of fine-grained tokens (`GET /orgs/{org}/personal-access-tokens`).
+ * @param {string} [org]
+ * @param {Partial<ScenarioToken>} [fields]
+ * @returns {ScenarioToken}
+ */
+export function orgAdminToken(org = 'acme', fields = {}) {
+  return {
+    name: `org-admin-${org}`,
+    value: classicTokenValue(`pat-audit-simulator:org-admin:${org}`, 'ghs_'),
+    kind: 'github-app-installation',
+    login: 'pat-audit-org-admin[bot]',
+    resourceOwner: org,
+    repositories: [],
+    permissions: { organization_personal_access_tokens: 'read' },
+    expiresAt: daysFromNow(1 / 24),
+    ...fields
+  }
+}
+
+/**
+ * A workflow's `GITHUB_TOKEN` (`ghs_…`) for one repository, with `issues: write` (and `contents: read`) by default:
+ * its issue writes to that repository change the simulator's issue store (`sim.issues`, `sim.writes`).
+ * @param {string} [repository] `owner/name`
+ * @param {Partial<ScenarioToken>} [fields]
+ * @returns {ScenarioToken}
+ */
+export function workflowToken(repository = 'acme/infra', fields = {}) {
+  return {
+    name: 'workflow',
+    value: classicTokenValue(`pat-audit-simulator:workflow:${repository}`, 'ghs_'),
+    kind: 'github-actions',
+    login: 'github-actions[bot]',
+    repository,
+    permissions: { contents: 'read', issues: 'write', metadata: 'read' },
+    expiresAt: null,
+    ...fields
+  }
+}
+
+/**
+ * The org's record: analytics (approved; its record also lists `organization_administration: read`, which the token
+ * does not hold), pending (a request), and the org-admin installation token `org-admin-acme`.
+ */
+export function orgRecord() {
+  const approved = analytics().tokens.map((t) => ({
+    ...t,
+    recordedPermissions: /** @type {Record<string, Level>} */ ({ ...t.permissions, organization_administration: 'read' }),
+    tokenName: 'Copilot analytics',
+    lastUsedAt: daysFromNow(-1)
+  }))
+  const requested = pending().tokens.map((t) => ({ ...t, requestReason: 'Triage issues for the infra team' }))
+  return world([...approved, ...requested, orgAdminToken('acme')])
+}
+
+/** The bot token, and a workflow token for `acme/infra` that may write its issues (`workflow`). */
+export function workflow() {
+  return world([...bot().tokens, workflowToken('acme/infra')])
+}
+
 /** All sample tokens (analytics, bot, pending, classic, everything, nothing) in one world. */
 export function all() {
   return world([analytics, bot, pending, classic, everything, nothing].flatMap((make) => make().tokens))
 }
 
 /** Scenario functions by name, for the CLI, the demo and the benchmark. */
-export const SCENARIOS = /** @type {const} */ ({ analytics, bot, pending, classic, everything, nothing, policies, all })
+export const SCENARIOS = /** @type {const} */ ({ analytics, bot, pending, classic, everything, nothing, policies, all, fleet, orgRecord, workflow })
