@@ -62,6 +62,7 @@ const ORGANIZATION_PROBE: ProbeSpec = { ...IDENTITY_PROBE, id: 'GET /orgs/{org}'
 export async function audit(settings: Settings, context: AuditContext, deps: AuditDependencies): Promise<Report> {
   const started = deps.now()
   const deadline = started + settings.timeoutSeconds * 1000
+  deps = { ...deps, transport: logged(deps.transport, deps.debug), ...(deps.adminTransport ? { adminTransport: logged(deps.adminTransport, deps.debug, 'org-admin ') } : {}) }
   const runOptions = { concurrency: MAX_IN_FLIGHT, deadline, now: deps.now }
   const kind = tokenKind(settings.token)
   const findings: Finding[] = []
@@ -95,7 +96,10 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   if (!tokenValid) {
     skipped = { status: 'inconclusive', code: 'invalid-token', reason: describeBlocking({ code: 'invalid-token' }) }
   } else if (!identityAnswered) {
-    skipped = { status: 'inconclusive', code: 'network', reason: `GitHub could not be reached (${identity.message}); nothing was probed.` }
+    skipped =
+      identity.status > 0
+        ? { status: 'inconclusive', code: 'bad-response', reason: `GET /user was not answered with GitHub's JSON (${identity.message}); nothing was probed.` }
+        : { status: 'inconclusive', code: 'network', reason: `GitHub could not be reached (${identity.message}); nothing was probed.` }
   } else {
     const budget = rateBudget(identity)
     if (budget && budget.remaining < plan.requests.length) {
@@ -149,6 +153,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   }
   for (const b of blockings.values()) findings.push(blockingFinding(b))
   if (skipped?.code === 'network') findings.push({ severity: 'warning', code: 'api-unreachable', title: 'GitHub not reachable', message: skipped.reason })
+  if (skipped?.code === 'bad-response') findings.push({ severity: 'warning', code: 'api-unexpected', title: 'Unexpected answer from the API', message: skipped.reason })
   if (reach.repository === false && settings.repository) {
     findings.push({
       severity: 'error',
@@ -165,7 +170,17 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   for (const p of permissions) findings.push(...permissionFindings(p))
   for (const w of settings.inputWarnings) findings.push({ severity: 'warning', code: 'input', title: 'Input', message: w })
 
-  const token = tokenReport(kind, login, identity, identityAnswered && tokenValid, blockings, settings, deps.now(), findings, scopes)
+  // A 5xx answer (GitHub's or a proxy's) carries no token headers: its missing expiration header proves nothing.
+  const identityServerError = identityAnswered && identity.status >= 500
+  if (identityServerError) {
+    findings.push({
+      severity: 'warning',
+      code: 'identity-unavailable',
+      title: 'Token details unknown',
+      message: `GET /user answered ${identity.status} (after retries): the token's owner and expiry are unknown, so its lifetime could not be checked.`
+    })
+  }
+  const token = tokenReport(kind, login, identity, identityAnswered && tokenValid && !identityServerError, blockings, settings, deps.now(), findings, scopes)
   if (kind === 'classic' || kind === 'oauth') {
     findings.push({
       severity: 'warning',
@@ -257,6 +272,18 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     ...(record ? { organizationRecord: { ...record, disagreements: record.grant ? compareWithProbes(record.grant, settings.required, permissions) : [] } } : {})
   }
   return report
+}
+
+/** Logs every request's outcome (method, path, status, time) at debug level; paths hold no secret. */
+function logged(transport: Transport, debug: AuditDependencies['debug'], label = ''): Transport {
+  if (!debug) return transport
+  return {
+    async send(request, signal) {
+      const ev = await transport.send(request, signal)
+      debug(`${label}${request.method} ${request.path} → ${ev.status || ev.failure} (${Math.round(ev.durationMs)} ms)${ev.status >= 400 ? ` "${ev.message.slice(0, 120)}"` : ''}`)
+      return ev
+    }
+  }
 }
 
 function rateBudget(ev: HttpEvidence): { remaining: number; resetAt: number } | undefined {

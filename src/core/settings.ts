@@ -206,11 +206,14 @@ const EXPECTED: Record<Exclude<InputName, 'token'>, string> = {
 
 /** Pieces of the token long enough to be recognised in another input (a real token is 40 characters or more). */
 const MIN_SECRET_PIECE = 16
+const SECRET_FRAGMENT = 20
 
 function secretPieces(rawToken: string): string[] {
   const token = rawToken.trim().toLowerCase()
   const pieces = new Set(token.split(/[^\x21-\x7e]+/).filter((p) => p.length >= MIN_SECRET_PIECE))
   if (token.length >= MIN_SECRET_PIECE) pieces.add(token)
+  // Any 20 consecutive characters of the token (a paste cut short) count too.
+  for (let i = 0; i + SECRET_FRAGMENT <= token.length; i++) pieces.add(token.slice(i, i + SECRET_FRAGMENT))
   return [...pieces]
 }
 

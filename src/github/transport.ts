@@ -5,6 +5,8 @@
  * Every response and failure becomes evidence; nothing here throws.
  */
 import { getOctokit } from '@actions/github'
+import { HttpClient } from '@actions/http-client'
+import { fetch as undiciFetch } from 'undici'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type Bottleneck from 'bottleneck'
@@ -46,13 +48,18 @@ interface OctokitError {
 
 export function createTransport(options: TransportOptions): Transport {
   const now = options.now ?? Date.now
-  const proxy = proxyInUse(process.env)
+  const proxy = proxyInUse(process.env, options.apiUrl)
+  // The proxy is chosen for the api-url input itself (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), not for GITHUB_API_URL,
+  // which is all @actions/github's default fetch knows about.
+  const dispatcher = new HttpClient().getAgentDispatcher(options.apiUrl)
+  const proxyFetch = (url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) })
   const canWait = (retryAfterSeconds: number, retryCount: number) =>
     retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_RETRY_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
   const octokit = getOctokit(
     options.token,
     {
       baseUrl: options.apiUrl,
+      request: { fetch: proxyFetch },
       userAgent: 'pat-audit',
       retry: { doNotRetry: [...DO_NOT_RETRY], retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 500 },
       throttle: {
@@ -156,14 +163,14 @@ export interface ProxyInUse {
 }
 
 /**
- * The proxy @actions/github sends every request through, chosen as it chooses it: once, for GITHUB_API_URL (not
- * for the api-url input), by @actions/http-client's rules: `https_proxy`/`HTTPS_PROXY` for https, `http_proxy`/
+ * The proxy every request goes through, chosen as createTransport chooses it: for the api-url input, by
+ * @actions/http-client's rules: `https_proxy`/`HTTPS_PROXY` for https, `http_proxy`/
  * `HTTP_PROXY` for http, never for a loopback host, nor for a host listed in `no_proxy`/`NO_PROXY`.
  */
-export function proxyInUse(env: NodeJS.ProcessEnv): ProxyInUse | undefined {
+export function proxyInUse(env: NodeJS.ProcessEnv, apiUrl: string): ProxyInUse | undefined {
   let target: URL
   try {
-    target = new URL(env.GITHUB_API_URL || 'https://api.github.com')
+    target = new URL(apiUrl)
   } catch {
     return undefined
   }
