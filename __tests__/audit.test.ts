@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildCatalog } from '../src/catalog/catalog.js'
-import { audit, lifetimeCompliance } from '../src/core/audit.js'
+import { audit, FIRST_WAVE, lifetimeCompliance } from '../src/core/audit.js'
 import type { Settings } from '../src/core/settings.js'
 import type { HttpRequest, Transport } from '../src/core/transport.js'
 import type { HttpEvidence, RequiredPermission } from '../src/core/types.js'
@@ -132,29 +132,37 @@ describe('lifetimeCompliance', () => {
 })
 
 describe('audit: a token that cannot be used', () => {
-  it('stops after GET /user answers 401', async () => {
+  /** More probes than the first wave that goes out with GET /user. */
+  const MANY: RequiredPermission[] = ['actions', 'administration', 'contents', 'deployments', 'issues', 'pull_requests', 'secrets', 'actions_variables', 'repository_hooks', 'dependabot_secrets', 'security_events', 'statuses'].map(
+    (name) => ({ name, level: 'read' as const })
+  )
+
+  it('sends nothing after the first wave once GET /user answers 401', async () => {
     const t = fakeTransport(() => ({ status: 401, message: 'Bad credentials' }))
-    const report = await audit(settings([{ name: 'contents', level: 'read' }]), context, deps(t))
-    expect(t.sent).toHaveLength(1)
+    const report = await audit(settings(MANY), context, deps(t))
+    expect(t.sent.length).toBeLessThanOrEqual(1 + FIRST_WAVE)
+    expect(t.sent[0].path).toBe('/user')
     expect(report.result).toBe('fail')
     expect(report.findings[0].code).toBe('token-invalid')
-    expect(report.permissions[0]).toMatchObject({ status: 'inconclusive', code: 'invalid-token' })
+    expect(report.permissions.every((p) => p.status === 'inconclusive' && p.code === 'invalid-token')).toBe(true)
   })
 
-  it('does not probe when the rate budget cannot cover the audit and the reset is far', async () => {
+  it('sends nothing after the first wave when the rate budget cannot cover the rest and the reset is far', async () => {
     const t = fakeTransport((req) => (req.path === '/user' ? identity({ 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': String(NOW / 1000 + 1800) }) : { status: 200 }))
-    const report = await audit(settings([{ name: 'contents', level: 'read' }, { name: 'issues', level: 'read' }]), context, deps(t))
-    expect(t.sent).toHaveLength(1)
-    expect(report.permissions.every((p) => p.status === 'inconclusive' && p.code === 'rate-limited')).toBe(true)
+    const report = await audit(settings(MANY), context, deps(t))
+    expect(t.sent).toHaveLength(1 + FIRST_WAVE)
+    const skipped = report.permissions.filter((p) => p.code === 'rate-limited')
+    expect(skipped.length).toBeGreaterThan(0)
+    expect(report.permissions.filter((p) => p.status === 'missing')).toEqual([])
     expect(report.findings.find((f) => f.code === 'rate-limited')?.message).toContain('resets at')
   })
 
-  it('waits for a reset that is near, then probes', async () => {
+  it('waits for a reset that is near, then probes the rest', async () => {
     const t = fakeTransport((req) => (req.path === '/user' ? identity({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 20) }) : { status: 200 }))
     const d = deps(t)
-    const report = await audit(settings([{ name: 'issues', level: 'read' }]), context, d)
+    const report = await audit(settings(MANY), context, d)
     expect(d.slept).toEqual([20_000])
-    expect(report.permissions[0].status).toBe('granted')
+    expect(report.permissions.every((p) => p.status === 'granted')).toBe(true)
   })
 
   it('marks probes not started before the deadline inconclusive and still reports', async () => {

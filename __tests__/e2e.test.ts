@@ -131,11 +131,13 @@ describe('organization policies', () => {
 })
 
 describe('an invalid, expired or revoked token', () => {
-  it('fails on the 401 and sends nothing more', async () => {
+  it('fails on the 401 and sends nothing after the first wave', async () => {
     const run = await auditWith(S.analytics(), { 'required-permissions': 'members: read' }, { token: 'github_pat_11REVOKED0000000000000_' + 'x'.repeat(59) })
     expect(run.outputs.result).toBe('fail')
     expect(findingCodes(run)).toContain('token-invalid')
-    expect(run.sim.requests.map((r) => r.path)).toEqual(['/user'])
+    expect(run.sim.requests[0].path).toBe('/user')
+    expect(run.sim.requests.length).toBeLessThanOrEqual(10)
+    expect(run.outputs['missing-permissions']).toBe('')
     expect(run.outputs['token-owner']).toBe('')
   })
 })

@@ -181,15 +181,15 @@ describe('an answer that is not the JSON expected', () => {
     expect(run.summary).toMatch(why)
   })
 
-  it.each(BAD_BODIES)('a 200 %s on GET /user: nothing is decided, the reason is given, a warning, exit 0', async (kind, why) => {
+  it.each(BAD_BODIES)('a 200 %s on GET /user: the token details stay unknown, the probes keep their own evidence, nothing more is sent', async (kind, why) => {
     const run = await auditWith(withFaults(S.analytics(), { match: 'GET ^/user$', kind, times: 1 }), { 'required-permissions': REQUIRED })
-    expect(Object.values(permissionStatus(run))).toEqual(['inconclusive', 'inconclusive', 'inconclusive'])
-    expect(run.outputs).toMatchObject({ result: 'warn', 'token-owner': '', 'expires-at': '', 'days-remaining': '', 'lifetime-compliant': 'unknown' })
+    // The first wave went out with GET /user; each of its answers is evidence of its own.
+    expect(permissionStatus(run)).toEqual(BASELINE)
+    expect(run.outputs).toMatchObject({ 'token-owner': '', 'expires-at': '', 'days-remaining': '', 'lifetime-compliant': 'unknown' })
     // The API answered, with something else than GitHub's JSON: not "unreachable".
     expect(finding(run, 'api-unreachable')).toBeUndefined()
     expect(String(finding(run, 'api-unexpected')?.message)).toMatch(why)
-    expect(run.sim.requests.map((r) => r.path)).toEqual(['/user'])
-    expect(run.code).toBe(0)
+    expect(run.sim.requests.filter((r) => r.path === '/user')).toHaveLength(1)
   })
 })
 

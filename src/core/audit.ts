@@ -14,8 +14,8 @@ import type { EvidenceRecord, LifetimeCompliance, PermissionReport, Report, Toke
 import type { OrgRecord } from './org-record.js'
 import { SCHEMA_VERSION, resultOf } from './report.js'
 import { blockingCondition, classifyEvidence, deriveReachability, describeBlocking } from './classify.js'
-import { buildPlan } from './plan.js'
-import { runAll, sendOne } from './runner.js'
+import { buildPlan, LOGIN_UNKNOWN } from './plan.js'
+import { createLimiter, sendOne } from './runner.js'
 import { holdsScopes, isPersonalAccessToken, tokenKind, TOKEN_KIND_LABELS } from './token-kind.js'
 import { parseExpiration, parseScopes } from './headers.js'
 import { decideFromScopes, expandScopes } from './classic-scopes.js'
@@ -25,6 +25,8 @@ import { checkCoverage } from './coverage.js'
 import { compareWithProbes, readOrgRecord } from './org-record.js'
 
 export const MAX_IN_FLIGHT = 10
+/** Probes sent together with GET /user, before its answer is known (the rest of the ten in flight). */
+export const FIRST_WAVE = MAX_IN_FLIGHT - 1
 const DAY = 86_400_000
 /** Wait for a rate-limit reset at most this long before giving up on probing. */
 export const MAX_RATE_LIMIT_WAIT_MS = 60_000
@@ -67,68 +69,85 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const kind = tokenKind(settings.token)
   const findings: Finding[] = []
   let requests = 0
-  const send = async (probe: ProbeSpec, path: string) => {
+  const sendGet = async (probe: ProbeSpec, path: string) => {
     requests++
     return sendOne(probe, { method: 'GET', path, query: {} }, deps.transport, runOptions)
   }
 
-  // 1. Identity: owner, expiry, scopes and rate budget, from one request that needs no permission.
-  const identity = await send(IDENTITY_PROBE, '/user')
+  // 1. Plan, before the token's login is known: the probes that name the token owner ({username}) wait for it.
+  const target = { owner: settings.repository?.owner, repo: settings.repository?.repo, org: settings.organization }
+  // With report-excess, every level above the requirement is planned too; shared probes are sent once.
+  const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
+  const firstPlan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
+
+  // 2. Identity (owner, expiry, scopes, rate budget: one request that needs no permission) goes out with the first
+  // wave of probes; everything after that wave waits for its answer, so an invalid token or a spent budget stops it.
+  const limit = createLimiter(MAX_IN_FLIGHT)
+  requests++
+  let skipped: Decision | undefined
+  const gate = limit(() => sendOne(IDENTITY_PROBE, { method: 'GET', path: '/user', query: {} }, deps.transport, runOptions)).then(async (identity) => {
+    if (identity.status === 401) {
+      skipped = { status: 'inconclusive', code: 'invalid-token', reason: describeBlocking({ code: 'invalid-token' }) }
+    } else if (identity.status === 0 || identity.failure !== undefined) {
+      skipped =
+        identity.status > 0
+          ? { status: 'inconclusive', code: 'bad-response', reason: `GET /user was not answered with GitHub's JSON (${identity.message}); nothing more was probed.` }
+          : { status: 'inconclusive', code: 'network', reason: `GitHub could not be reached (${identity.message}); nothing more was probed.` }
+    } else {
+      const budget = rateBudget(identity)
+      const needed = firstPlan.requests.length - FIRST_WAVE
+      if (budget && needed > 0 && budget.remaining < needed) {
+        const wait = budget.resetAt - deps.now()
+        if (wait <= Math.min(MAX_RATE_LIMIT_WAIT_MS, deadline - deps.now() - 1000)) {
+          deps.debug?.(`Rate limit: ${budget.remaining} requests left for ${needed} more probes; waiting ${Math.ceil(wait / 1000)} s for the reset.`)
+          await deps.sleep(Math.max(0, wait))
+        } else {
+          skipped = {
+            status: 'inconclusive',
+            code: 'rate-limited',
+            reason: `The token has ${budget.remaining} requests left this hour and the audit needs ${needed} more; they were not sent. The budget resets at ${new Date(budget.resetAt).toISOString()}.`
+          }
+        }
+      }
+    }
+    return identity
+  })
+  const send = (planned: PlannedProbe, index: number): Promise<HttpEvidence | undefined> =>
+    index < FIRST_WAVE
+      ? limit(() => sendOne(planned.probe, planned.request, deps.transport, runOptions))
+      : gate.then(() => (skipped ? undefined : limit(() => sendOne(planned.probe, planned.request, deps.transport, runOptions))))
+  const firstResults = Promise.all(firstPlan.requests.map(send))
+
+  // 3. Once the login is known: the probes that need it, reusing whatever the first plan already sends.
+  const identity = await gate
   const identityBody = identity.body as { login?: unknown } | undefined
   const login = identity.status === 200 && typeof identityBody?.login === 'string' ? identityBody.login : undefined
   const tokenValid = identity.status !== 401
   const identityAnswered = identity.status > 0 && identity.failure === undefined
-
-  // 2. Plan.
-  const target = {
-    owner: settings.repository?.owner,
-    repo: settings.repository?.repo,
-    org: settings.organization,
-    login
-  }
-  // With report-excess, every level above the requirement is planned too; shared probes are sent once.
-  const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
-  const plan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
-
-  // 3. Probe, unless the token is invalid or the rate budget cannot cover the audit.
-  let evidence = new Map<PlannedProbe, HttpEvidence>()
-  let skipped: Decision | undefined
-  if (!tokenValid) {
-    skipped = { status: 'inconclusive', code: 'invalid-token', reason: describeBlocking({ code: 'invalid-token' }) }
-  } else if (!identityAnswered) {
-    skipped =
-      identity.status > 0
-        ? { status: 'inconclusive', code: 'bad-response', reason: `GET /user was not answered with GitHub's JSON (${identity.message}); nothing was probed.` }
-        : { status: 'inconclusive', code: 'network', reason: `GitHub could not be reached (${identity.message}); nothing was probed.` }
-  } else {
-    const budget = rateBudget(identity)
-    if (budget && budget.remaining < plan.requests.length) {
-      const wait = budget.resetAt - deps.now()
-      if (wait <= Math.min(MAX_RATE_LIMIT_WAIT_MS, deadline - deps.now() - 1000)) {
-        deps.debug?.(`Rate limit: ${budget.remaining} requests left for ${plan.requests.length} probes; waiting ${Math.ceil(wait / 1000)} s for the reset.`)
-        await deps.sleep(Math.max(0, wait))
-      } else {
-        const resetAt = new Date(budget.resetAt)
-        skipped = {
-          status: 'inconclusive',
-          code: 'rate-limited',
-          reason: `The token has ${budget.remaining} requests left this hour and the audit needs ${plan.requests.length}; nothing was probed. The budget resets at ${resetAt.toISOString()}.`
-        }
-      }
-    }
-    if (!skipped) {
-      const results = await runAll([...plan.requests], deps.transport, runOptions)
-      requests += plan.requests.length
-      evidence = new Map(plan.requests.map((p, i) => [p, results[i]]))
-    }
-  }
+  const waiting = firstPlan.permissions.filter((pp) => pp.notProbed === LOGIN_UNKNOWN)
+  const loginPlan =
+    login && waiting.length > 0 && !skipped ? buildPlan(waiting.map((pp) => pp.required), context.catalog, { ...target, login }, deps.randomHex, firstPlan.requests) : undefined
+  const added = loginPlan ? loginPlan.requests.filter((p) => !firstPlan.requests.includes(p)) : []
+  const [first, later] = await Promise.all([firstResults, Promise.all(added.map((p) => send(p, FIRST_WAVE)))])
+  const evidence = new Map<PlannedProbe, HttpEvidence>()
+  firstPlan.requests.forEach((p, i) => {
+    const ev = first[i]
+    if (ev) evidence.set(p, ev)
+  })
+  added.forEach((p, i) => {
+    const ev = later[i]
+    if (ev) evidence.set(p, ev)
+  })
+  requests += evidence.size
+  const byPermission = new Map((loginPlan?.permissions ?? []).map((pp) => [`${pp.required.name}:${pp.required.level}`, pp]))
+  const plan = { permissions: firstPlan.permissions.map((pp) => byPermission.get(`${pp.required.name}:${pp.required.level}`) ?? pp) }
 
   // 4. Context: an organization whose existence nothing proved, when a 404 under it needs reading.
   let reach = deriveReachability([...evidence].map(([planned, ev]) => ({ planned, evidence: ev })))
   const orgAmbiguous = [...evidence].some(([p, ev]) => p.context === 'organization' && ev.status === 404)
   if (orgAmbiguous && reach.organization === undefined && settings.organization && deadline > deps.now()) {
     const path = `/orgs/${encodeURIComponent(settings.organization)}`
-    const orgEvidence = await send(ORGANIZATION_PROBE, path)
+    const orgEvidence = await sendGet(ORGANIZATION_PROBE, path)
     const planned: PlannedProbe = { probe: ORGANIZATION_PROBE, request: { method: 'GET', path, query: {} }, context: 'organization' }
     evidence.set(planned, orgEvidence)
     reach = {
@@ -338,7 +357,8 @@ function decidePermission(pp: PermissionPlan, inputs: DecideInputs): PermissionR
       const byScope = scopeDecision(name, level, inputs.scopes)
       if (byScope && byScope.status === 'missing') return finish(byScope, [])
     }
-    return finish({ status: 'inconclusive', code: 'uncheckable', reason: pp.notProbed ?? 'Cannot be checked.' }, [])
+    if (pp.notProbed === LOGIN_UNKNOWN && inputs.skipped) return finish(inputs.skipped, [])
+    return finish({ status: 'inconclusive', code: pp.notProbed === LOGIN_UNKNOWN ? 'network' : 'uncheckable', reason: pp.notProbed ?? 'Cannot be checked.' }, [])
   }
   const ev = inputs.evidence.get(pp.planned)
   if (!ev) return finish(inputs.skipped ?? { status: 'inconclusive', code: 'deadline', reason: 'Not probed.' }, [])

@@ -46,6 +46,7 @@ export interface Plan {
 }
 
 export const REPOSITORY_PROBE_ID = 'GET /repos/{owner}/{repo}'
+export const LOGIN_UNKNOWN = "The token owner's login is unknown (GET /user did not answer it), and this probe needs it."
 export const ORGANIZATION_CONTEXT_PATH = '/orgs/{org}'
 
 export function contextOf(template: string): PermissionScope {
@@ -75,17 +76,28 @@ function missingTargetReason(param: string): string {
     case 'org':
       return "No organization to probe on: set the 'organization' input, or 'repository' under an organization."
     case 'username':
-      return "The token owner's login is unknown (GET /user did not answer it), and this probe needs it."
+      return LOGIN_UNKNOWN
     default:
       return `The probe needs a value for {${param}} that the audit does not have.`
   }
 }
 
-export function buildPlan(required: readonly RequiredPermission[], catalog: Catalog, target: Target, randomHex: () => string): Plan {
+export function buildPlan(
+  required: readonly RequiredPermission[],
+  catalog: Catalog,
+  target: Target,
+  randomHex: () => string,
+  /** Requests another plan already sends: reused, never sent twice. */
+  reuse: readonly PlannedProbe[] = []
+): Plan {
   const requests = new Map<string, PlannedProbe>()
+  const reusable = new Map(reuse.map((p) => [p.probe.id, p]))
   const plan = (probe: ProbeSpec): PlannedProbe | string => {
-    const existing = requests.get(probe.id)
-    if (existing) return existing
+    const existing = requests.get(probe.id) ?? reusable.get(probe.id)
+    if (existing) {
+      requests.set(probe.id, existing)
+      return existing
+    }
     const request = fillProbe(probe, target, randomHex)
     if (typeof request === 'string') return request
     const planned = { probe, request, context: contextOf(probe.template) }

@@ -56,3 +56,19 @@ export async function runAll<T>(
   await Promise.all(Array.from({ length: Math.min(options.concurrency, items.length) }, worker))
   return results
 }
+
+/** At most `limit` calls of the returned function run at once; the others wait in order. */
+export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0
+  const waiting: Array<() => void> = []
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    active++
+    try {
+      return await task()
+    } finally {
+      active--
+      waiting.shift()?.()
+    }
+  }
+}
