@@ -1,13 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { startSimulator } from '../tools/simulator/server.js'
-import type { Scenario, ScenarioToken, Simulator } from '../tools/simulator/server.js'
+import type { ScenarioToken } from '../tools/simulator/server.js'
+import { token, withSim, withTokens } from './helpers/simulator.js'
+import type { Answer } from './helpers/simulator.js'
 import {
   analytics,
   bot,
   classic,
   classicTokenValue,
   daysFromNow,
-  fineGrainedTokenValue,
   fleet,
   FLEET_UNSELECTED,
   manyRepos,
@@ -18,49 +19,6 @@ import {
   workflowToken
 } from '../tools/simulator/scenarios.js'
 
-interface Answer {
-  status: number
-  headers: Headers
-  json: unknown
-}
-
-type Call = (token: string | null, method: string, path: string, body?: unknown) => Promise<Answer>
-
-/** Starts a simulator, hands it and a caller to `fn`, and always closes it. `path` may be an absolute URL. */
-async function withSim(scenario: Scenario, fn: (sim: Simulator, call: Call) => Promise<void>): Promise<void> {
-  const sim = await startSimulator(scenario)
-  const values = new Map(scenario.tokens.map((t) => [t.name, t.value]))
-  const call: Call = async (token, method, path, body) => {
-    const headers: Record<string, string> = { accept: 'application/vnd.github+json' }
-    if (token !== null) headers.authorization = `Bearer ${values.get(token) ?? token}`
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    const res = await fetch(path.startsWith('http') ? path : sim.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-    const text = await res.text()
-    return { status: res.status, headers: res.headers, json: text === '' ? null : JSON.parse(text) }
-  }
-  try {
-    await fn(sim, call)
-  } finally {
-    await sim.close()
-  }
-}
-
-function token(name: string, fields: Partial<ScenarioToken>): ScenarioToken {
-  return {
-    name,
-    value: fineGrainedTokenValue(`issue6:${name}`),
-    kind: 'fine-grained',
-    login: 'octocat',
-    resourceOwner: 'acme',
-    permissions: {},
-    expiresAt: daysFromNow(30),
-    ...fields
-  }
-}
-
-function withTokens(scenario: Scenario, ...tokens: ScenarioToken[]): Scenario {
-  return { ...scenario, tokens: [...scenario.tokens, ...tokens] }
-}
 
 /** rel → URL from a Link header. */
 function links(header: string | null): Record<string, string> {
