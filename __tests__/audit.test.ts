@@ -40,7 +40,7 @@ function fakeTransport(respond: Responder): Transport & { sent: HttpRequest[] } 
     async send(request) {
       sent.push(request)
       const r = respond(request)
-      return { method: request.method, path: request.path, headers: {}, message: '', durationMs: 1, attempts: 1, ...r }
+      return { method: request.method, path: request.path, headers: {}, message: '', durationMs: 1, ...r }
     }
   }
 }

@@ -2,5 +2,5 @@ import type { HttpEvidence, HttpMethod } from '../../src/core/types.js'
 
 /** Evidence as the transport would report it. */
 export function ev(status: number, message = '', headers: Record<string, string> = {}, extra: Partial<HttpEvidence> = {}): HttpEvidence {
-  return { method: 'GET' as HttpMethod, path: '/x', status, headers, message, durationMs: 1, attempts: 1, ...extra }
+  return { method: 'GET' as HttpMethod, path: '/x', status, headers, message, durationMs: 1, ...extra }
 }

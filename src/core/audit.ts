@@ -7,7 +7,7 @@ import type { Catalog } from '../catalog/catalog.js'
 import type { Edition } from '../catalog/github-data.js'
 import type { Settings } from './settings.js'
 import type { Transport } from './transport.js'
-import type { Finding, HttpEvidence, PermissionStatus, ProbeSpec, RequiredPermission, TokenKind } from './types.js'
+import type { Finding, HttpEvidence, ProbeSpec, RequiredPermission, TokenKind } from './types.js'
 import type { Blocking, Decision, Reachability } from './classify.js'
 import type { PermissionPlan, PlannedProbe } from './plan.js'
 import type { EvidenceRecord, LifetimeCompliance, PermissionReport, Report, TokenReport } from './report.js'
@@ -65,7 +65,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const started = deps.now()
   const deadline = started + settings.timeoutSeconds * 1000
   deps = { ...deps, transport: logged(deps.transport, deps.debug), ...(deps.adminTransport ? { adminTransport: logged(deps.adminTransport, deps.debug, 'org-admin ') } : {}) }
-  const runOptions = { concurrency: MAX_IN_FLIGHT, deadline, now: deps.now }
+  const runOptions = { deadline, now: deps.now }
   const kind = tokenKind(settings.token)
   const findings: Finding[] = []
   let requests = 0
@@ -567,4 +567,3 @@ function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
 }
 
-export type { PermissionStatus }

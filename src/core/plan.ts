@@ -47,7 +47,6 @@ export interface Plan {
 
 export const REPOSITORY_PROBE_ID = 'GET /repos/{owner}/{repo}'
 export const LOGIN_UNKNOWN = "The token owner's login is unknown (GET /user did not answer it), and this probe needs it."
-export const ORGANIZATION_CONTEXT_PATH = '/orgs/{org}'
 
 export function contextOf(template: string): PermissionScope {
   if (template.startsWith('/repos/{owner}/{repo}')) return 'repository'

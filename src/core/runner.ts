@@ -7,14 +7,13 @@ import type { HttpEvidence, ProbeSpec } from './types.js'
 import { checkHarmless } from './safety.js'
 
 export interface RunOptions {
-  readonly concurrency: number
   /** Epoch milliseconds after which nothing more is sent and requests in flight are abandoned. */
   readonly deadline: number
   readonly now: () => number
 }
 
 export function syntheticEvidence(request: HttpRequest, failure: NonNullable<HttpEvidence['failure']>, message: string): HttpEvidence {
-  return { method: request.method, path: request.path, status: 0, headers: {}, message, failure, durationMs: 0, attempts: 0 }
+  return { method: request.method, path: request.path, status: 0, headers: {}, message, failure, durationMs: 0 }
 }
 
 export async function sendOne(probe: ProbeSpec, request: HttpRequest, transport: Transport, options: RunOptions): Promise<HttpEvidence> {
@@ -37,24 +36,6 @@ export async function sendOne(probe: ProbeSpec, request: HttpRequest, transport:
   } finally {
     clearTimeout(timer)
   }
-}
-
-/** Runs every item with at most `concurrency` in flight; results keep the input order. */
-export async function runAll<T>(
-  items: ReadonlyArray<{ probe: ProbeSpec; request: HttpRequest } & T>,
-  transport: Transport,
-  options: RunOptions
-): Promise<HttpEvidence[]> {
-  const results: HttpEvidence[] = new Array(items.length)
-  let next = 0
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await sendOne(items[index].probe, items[index].request, transport, options)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, items.length) }, worker))
-  return results
 }
 
 /** At most `limit` calls of the returned function run at once; the others wait in order. */

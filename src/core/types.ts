@@ -78,7 +78,6 @@ export interface HttpEvidence {
   readonly failure?: 'network' | 'timeout' | 'deadline' | 'not-json' | 'empty-body' | 'refused'
   readonly body?: unknown
   readonly durationMs: number
-  readonly attempts: number
 }
 
 export type PermissionStatus = 'granted' | 'missing' | 'inconclusive'

@@ -150,7 +150,7 @@ export function createTransport(options: TransportOptions): Transport {
           : timedOut
             ? `No response within ${Math.round(options.requestTimeoutMs / 1000)} s.`
             : `${describeNetworkError(e, proxy)} (retried ${RETRIES} times).`
-        return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started, attempts: 1 }
+        return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started }
       }
 
       function evidence(
@@ -168,7 +168,7 @@ export function createTransport(options: TransportOptions): Transport {
         const contentType = headers['content-type'] ?? ''
         const isJson = /\bjson\b/i.test(contentType)
         const durationMs = now() - start
-        const common = { ...b, status, headers, durationMs, attempts: 1 }
+        const common = { ...b, status, headers, durationMs }
         if (status === 204 || status === 205) return { ...common, message: 'No Content' }
         if (data === undefined || data === '' || data === null) {
           return { ...common, message: status < 400 ? 'The response body was empty.' : `HTTP ${status} with an empty body.`, ...(status < 400 ? { failure: 'empty-body' as const } : {}) }
