@@ -2,14 +2,14 @@
  * `pat-audit` in a terminal: the same audit as the action, before a token is saved as a secret.
  *   PAT_AUDIT_TOKEN=… npx pat-audit --required-permissions "contents: write" --repository o/r
  *   echo "$TOKEN" | node dist/cli.js --required-permissions "members: read" --organization acme
- *   node dist/cli.js catalog [--markdown] [--edition ghes]
+ *   node dist/cli.js catalog [--markdown | --json] [--edition ghes]
  * The token comes from PAT_AUDIT_TOKEN, GITHUB_TOKEN or standard input, never from an argument (arguments are
  * visible in the process list and the shell's history). Exit status: as the action's (fail-on).
  */
 import { pathToFileURL } from 'node:url'
 import type { ActionIO } from './action-io.js'
 import { buildCatalog } from './catalog/catalog.js'
-import { catalogMarkdown, catalogText } from './catalog/describe.js'
+import { catalogJson, catalogMarkdown, catalogText } from './catalog/describe.js'
 import { INPUT_NAMES } from './core/settings.js'
 import { run } from './main.js'
 import { markdownToTerminal } from './terminal.js'
@@ -20,7 +20,7 @@ export const USAGE = `Usage:
   pat-audit [--required-permissions "contents: write, pull_requests: write"] [--repository owner/repo]
             [--organization org] [--expiry-warn-days N] [--expiry-fail-days N] [--max-lifetime-days N]
             [--fail-on error|warning|never] [--api-url URL] [--timeout-seconds N] [--json | --markdown]
-  pat-audit catalog [--markdown] [--edition fpt|ghes]
+  pat-audit catalog [--markdown | --json] [--edition fpt|ghes]
 
 The token is read from PAT_AUDIT_TOKEN or GITHUB_TOKEN, or from standard input (piped, or with --token-stdin).
 It is never accepted as an argument.`
@@ -85,7 +85,8 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
       return 2
     }
     const catalog = buildCatalog(edition)
-    streams.stdout(`${parsed.switches.has('markdown') ? catalogMarkdown(catalog) : catalogText(catalog)}\n`)
+    const text = parsed.switches.has('json') ? JSON.stringify(catalogJson(catalog)) : parsed.switches.has('markdown') ? catalogMarkdown(catalog) : catalogText(catalog)
+    streams.stdout(`${text}\n`)
     return 0
   }
 
