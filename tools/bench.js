@@ -17,9 +17,9 @@
  *     at once, ten in flight at most, and no start-up or exit of its own.
  * Measured:
  *   - start-up: spawn → the simulator receives the first request, against bare `node -e 0` spawn → exit;
- *   - exit: the last response (its arrival + the added latency) → the process has exited;
+ *   - exit: the simulator writes the last response → the process has exited;
  *   - peak RSS: getrusage's ru_maxrss at exit (tools/bench-rss.cjs, preloaded into bare node and the action alike);
- *   - round trips: the longest chain of requests each received after the previous one's answer was sent.
+ *   - round trips: the longest chain of requests each received after the previous one's answer was written.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -238,20 +238,20 @@ function median(values) {
 const max = (values) => values.reduce((a, b) => Math.max(a, b), -Infinity)
 
 /**
- * Round trip (1-based) of each request: 1 + the highest round trip among the requests whose answer (arrival +
- * latency) had been sent before it arrived. Requests in the same round trip overlap.
- * @param {number[]} arrivals epoch ms
- * @param {number} latencyMs
+ * Round trip (1-based) of each request: 1 + the highest round trip among the requests whose answer had been written
+ * (respondedAt: after the simulator's own work and the added latency) before it arrived. Requests in the same round
+ * trip overlap. The simulator's own processing time thus never splits a round trip in two.
+ * @param {Array<{ at: number, respondedAt: number }>} records epoch ms
  */
-function depthsOf(arrivals, latencyMs) {
-  const order = arrivals.map((at, i) => ({ at, i })).sort((a, b) => a.at - b.at)
+function depthsOf(records) {
+  const order = records.map((r, i) => ({ ...r, i })).sort((a, b) => a.at - b.at)
   /** @type {number[]} */
-  const depth = new Array(arrivals.length).fill(1)
+  const depth = new Array(records.length).fill(1)
   for (let k = 0; k < order.length; k++) {
-    const q = /** @type {{ at: number, i: number }} */ (order[k])
+    const q = /** @type {{ at: number, respondedAt: number, i: number }} */ (order[k])
     for (let j = 0; j < k; j++) {
-      const r = /** @type {{ at: number, i: number }} */ (order[j])
-      if (r.at + latencyMs <= q.at) depth[q.i] = Math.max(depth[q.i], depth[r.i] + 1)
+      const r = /** @type {{ at: number, respondedAt: number, i: number }} */ (order[j])
+      if (r.respondedAt <= q.at) depth[q.i] = Math.max(depth[q.i], depth[r.i] + 1)
     }
   }
   return depth
@@ -271,7 +271,7 @@ function depthsOf(arrivals, latencyMs) {
  * @typedef {object} RunSample
  * @property {number} wallMs            spawn to exit
  * @property {number} firstRequestMs    spawn to the simulator receiving the first request
- * @property {number} afterLastMs       last response (arrival + latency) to exit
+ * @property {number} afterLastMs       last response written to exit
  * @property {number} rssKiB            peak RSS
  * @property {number} requests          requests the simulator received
  * @property {number} roundTrips        (0 at 0 ms latency: every request counts as overlapping)
@@ -343,14 +343,15 @@ async function actionRun(sim, token, c, latencyMs, entry) {
     if (report.inputErrors) throw new Error(`input errors (${c.name}): ${report.inputErrors.join(' ')}`)
     if (records.length === 0) throw new Error(`no request reached the simulator (${c.name}, ${latencyMs} ms)`)
     const arrivals = records.map((r) => r.at)
-    const depths = latencyMs > 0 ? depthsOf(arrivals, latencyMs) : []
+    const responses = records.map((r) => r.respondedAt ?? r.at + latencyMs)
+    const depths = latencyMs > 0 ? depthsOf(records.map((r, i) => ({ at: r.at, respondedAt: /** @type {number} */ (responses[i]) }))) : []
     /** @type {number[]} */
     const perRoundTrip = []
     for (const d of depths) perRoundTrip[d - 1] = (perRoundTrip[d - 1] ?? 0) + 1
     return {
       wallMs: run.wallMs,
       firstRequestMs: Math.min(...arrivals) - run.spawnedAt,
-      afterLastMs: run.exitedAt - (Math.max(...arrivals) + latencyMs),
+      afterLastMs: run.exitedAt - Math.max(...responses),
       rssKiB: await readRss(dir),
       requests: records.length,
       roundTrips: perRoundTrip.length,

@@ -21,7 +21,7 @@ import { parseExpiration, parseScopes } from './headers.js'
 import { decideFromScopes, expandScopes } from './classic-scopes.js'
 import { regenerateUrl } from './regenerate-url.js'
 import { excessCandidates, excessFrom } from './excess.js'
-import { checkCoverage } from './coverage.js'
+import { decideCoverage, listCoverage } from './coverage.js'
 import { compareWithProbes, readOrgRecord } from './org-record.js'
 
 export const MAX_IN_FLIGHT = 10
@@ -117,6 +117,16 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       ? limit(() => sendOne(planned.probe, planned.request, deps.transport, runOptions))
       : gate.then(() => (skipped ? undefined : limit(() => sendOne(planned.probe, planned.request, deps.transport, runOptions))))
   const firstResults = Promise.all(firstPlan.requests.map(send))
+  // Repository coverage lists what the token reaches beside the probes: its first page goes out with the first wave,
+  // every later request waits for the identity's answer like the probes after the first wave.
+  const coverageListing =
+    settings.repositories.length > 0
+      ? listCoverage(settings.repositories, kind, deps.transport, runOptions, {
+          // Only while the first wave has room: before the identity answers, at most FIRST_WAVE requests go out.
+          first: firstPlan.requests.length < FIRST_WAVE ? (task) => limit(task) : (task) => gate.then(() => (skipped ? undefined : limit(task))),
+          later: (task) => gate.then(() => (skipped ? undefined : limit(task)))
+        })
+      : undefined
 
   // 3. Once the login is known: the probes that need it, reusing whatever the first plan already sends.
   const identity = await gate
@@ -222,20 +232,20 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     requests += record.requests
     findings.push(...recordFindings(record, settings, permissions, context.serverUrl))
   }
+  const listing = await coverageListing
+  requests += listing?.requests ?? 0
   const coverage =
-    canContinue && settings.repositories.length > 0
-      ? await checkCoverage(
+    canContinue && listing
+      ? decideCoverage(
           {
             repositories: settings.repositories,
             kind,
             selectionByOwner: new Map(record?.grant?.repositorySelection ? [[record.organization.toLowerCase(), record.grant.repositorySelection]] : [])
           },
-          deps.transport,
-          runOptions
+          listing
         )
       : undefined
   if (coverage) {
-    requests += coverage.requests
     if (coverage.unreachable.length > 0) {
       findings.push({
         severity: 'error',

@@ -30,5 +30,7 @@ export const EVIDENCE_HEADERS = [
   'x-ratelimit-resource',
   'retry-after',
   'x-github-request-id',
-  'content-type'
+  'content-type',
+  // Pagination (repository coverage reads rel="last" to request the other pages at once).
+  'link'
 ] as const

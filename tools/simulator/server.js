@@ -151,6 +151,7 @@ import { LEVEL_RANK, loadCatalog, matchRoute, missingRequiredField, sampleRespon
  * @property {string} token
  * @property {unknown} body parsed JSON body, the raw text when it is not JSON, null when empty
  * @property {number} at epoch milliseconds when received
+ * @property {number} [respondedAt] epoch milliseconds when the answer was written (after the scenario's latency)
  * @property {string} [fault] the fault kind injected, if any
  */
 
@@ -1624,7 +1625,8 @@ export async function startSimulator(scenario) {
       case '/users/{username}/repos':
         return json(200, reposOf(ctx.ownerLogin ?? '', st, false))
       case '/user/repos':
-        return paged(userRepos(st, query).map((r) => repoBody(r, st)))
+        // Bodies for the page only, not for every repository listed (1,000 made every page cost ten times more).
+        return paged(userRepos(st, query), (page) => page.map((r) => repoBody(r, st)))
       case '/installation/repositories': {
         const list = [...repos.values()].filter((r) => reaches(st, r)).sort((a, b) => a.id - b.id)
         return paged(list, (page) => ({
@@ -1737,6 +1739,7 @@ export async function startSimulator(scenario) {
         const payload = reply.body ?? ''
         res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(payload)) })
         res.end(payload)
+        record.respondedAt = Date.now()
       }
       if (latencyMs > 0) delay(latencyMs).then(send, send)
       else send()
