@@ -23,7 +23,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { startSimulator } from './simulator/server.js'
@@ -439,10 +439,9 @@ async function bench(options) {
       for (const w of worlds.values()) await w.sim.close()
     }
   }
-  const sizes = {
-    index: (await stat(entry)).size,
-    cli: await stat(join(dirname(entry), 'cli.js')).then((s) => s.size, () => NaN)
-  }
+  /** @type {Record<string, number>} every .js file beside the entry: the entries and the bundle they load */
+  const sizes = {}
+  for (const file of (await readdir(dirname(entry))).filter((f) => f.endsWith('.js')).sort()) sizes[file] = (await stat(join(dirname(entry), file))).size
   return analyse({ options, floors, cells, sizes, loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 } })
 }
 
@@ -451,7 +450,7 @@ async function bench(options) {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * @param {{ options: Options, floors: Map<string, { probes: number, coverage: Awaited<ReturnType<typeof coverageFloor>>, requests: number }>, cells: Cell[], sizes: { index: number, cli: number }, loadAverage: { start: number, end: number } }} raw
+ * @param {{ options: Options, floors: Map<string, { probes: number, coverage: Awaited<ReturnType<typeof coverageFloor>>, requests: number }>, cells: Cell[], sizes: Record<string, number>, loadAverage: { start: number, end: number } }} raw
  */
 function analyse({ options, floors, cells, sizes, loadAverage }) {
   const allBare = cells.flatMap((c) => c.bare)
@@ -619,7 +618,7 @@ function printText(r) {
   out.push(`pat-audit benchmark: ${env.entry}${state}, against the simulator on 127.0.0.1, paired with bare node -e 0`)
   out.push(`${env.node}, ${env.platform}, ${env.cpus} cores (${env.cpuModel}), load average ${env.loadAverage.start.toFixed(2)} → ${env.loadAverage.end.toFixed(2)}; ${env.runs} paired runs per cell, medians`)
   out.push(`bare node -e 0: ${r.bare.wallMs.toFixed(1)} ms spawn → exit, ${(r.bare.rssKiB / 1024).toFixed(1)} MiB peak RSS (median of ${r.bare.runs})`)
-  out.push(`bundle: dist/index.js ${env.sizes.index.toLocaleString('en-US')} bytes, dist/cli.js ${Number.isFinite(env.sizes.cli) ? env.sizes.cli.toLocaleString('en-US') : '–'} bytes`)
+  out.push(`bundle: ${Object.entries(env.sizes).map(([file, bytes]) => `${file} ${bytes.toLocaleString('en-US')} bytes`).join(', ')}`)
   out.push('')
   out.push('Cases (request floor from the catalog: distinct probes + GET /user, + repository coverage at best):')
   for (const c of r.cases) {

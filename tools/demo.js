@@ -7,9 +7,9 @@ import { startSimulator } from './simulator/server.js'
 import * as scenarios from './simulator/scenarios.js'
 import { runAction } from './run-action.js'
 
-/** The CLI bundle's terminal renderer, so that the demo shows summaries exactly as `pat-audit` does. */
+/** The bundle's terminal renderer (the one dist/cli.js uses), so that the demo shows summaries exactly as `pat-audit` does. */
 const { markdownToTerminal } = /** @type {{ markdownToTerminal: (markdown: string, options?: { color?: boolean }) => string }} */ (
-  await import(new URL('../dist/cli.js', import.meta.url).href)
+  await import(new URL('../dist/pat-audit.js', import.meta.url).href)
 )
 
 const world = scenarios.all()

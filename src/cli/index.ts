@@ -130,12 +130,14 @@ async function readAll(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const code = await cli(process.argv.slice(2), process.env, {
+/** The command line on this process: its arguments, environment and standard streams; sets the exit status. */
+export async function main(): Promise<void> {
+  process.exitCode = await cli(process.argv.slice(2), process.env, {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     readStdin: readAll,
     stdinIsTTY: process.stdin.isTTY === true
   })
-  process.exitCode = code
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main()

@@ -1,0 +1,9 @@
+/**
+ * The one bundle both entry points load (`npm run bundle` builds it into dist/pat-audit.js): dist/index.js, the
+ * action, calls `run`; dist/cli.js, the command line, calls `cli`. Each entry is a few lines written by
+ * tools/bundle.js, so the CLI and the action ship one copy of the code.
+ */
+export { run } from './action/main.js'
+export { main as cli } from './cli/index.js'
+/** The CLI's terminal renderer, for the demo (tools/demo.js), which shows summaries exactly as `pat-audit` does. */
+export { markdownToTerminal } from './cli/terminal.js'
