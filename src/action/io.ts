@@ -3,7 +3,7 @@
  * Every text written goes through `redact` first, so the token cannot leave through any of these, even if
  * some message (an HTTP error, a user's mistaken input) carried it.
  */
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 

@@ -1,10 +1,19 @@
 /** The tracking issue's client: Octokit with the workflow's token, for the issues of one repository only. */
-import { getOctokit } from '@actions/github'
+import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import type { IssueClient } from '../notify/tracking-issue.js'
+import { fetchFor } from './octokit-transport.js'
+
+const IssueOctokit = Octokit.plugin(retry)
 
 export function createIssueClient(options: { token: string; apiUrl: string; owner: string; repo: string; redact: (text: string) => string }): IssueClient {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: 'pat-audit', retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retries: 2 } }, retry)
+  const octokit = new IssueOctokit({
+    auth: options.token,
+    baseUrl: options.apiUrl,
+    userAgent: 'pat-audit',
+    request: { fetch: fetchFor(options.apiUrl) },
+    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retries: 2 }
+  })
   const where = { owner: options.owner, repo: options.repo }
   return {
     async listOpen(page) {
