@@ -23,18 +23,33 @@ interface LocalRun {
   summary: string
 }
 
-/** Runs `local-action . src/main.ts <env file>` from the project root with the given .env lines. */
-async function localAction(envLines: Record<string, string>): Promise<LocalRun> {
+/** The arguments of `npm run local-action` (package.json), with the .env file replaced by `envFile`. */
+async function localActionArgs(envFile: string): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  const [command, ...args] = pkg.scripts['local-action'].split(' ')
+  expect([command, args.at(-1)]).toEqual(['local-action', '.env'])
+  return [...args.slice(0, -1), envFile]
+}
+
+/**
+ * Runs `npm run local-action`'s command from the project root, with .env.example as a person copies it (`template`),
+ * or with only the given lines, and `values` in place of the template's lines for the same keys.
+ */
+async function localAction(values: Record<string, string>, template = ''): Promise<LocalRun> {
   const dir = await mkdtemp(join(tmpdir(), 'pat-audit-local-action-'))
   try {
     const summaryFile = join(dir, 'summary.md')
     await writeFile(summaryFile, '')
     const envFile = join(dir, '.env')
-    const lines = { ACTIONS_STEP_DEBUG: 'false', GITHUB_STEP_SUMMARY: summaryFile, ...envLines }
-    await writeFile(envFile, Object.entries(lines).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join('\n') + '\n')
+    const lines = { ACTIONS_STEP_DEBUG: 'false', GITHUB_STEP_SUMMARY: summaryFile, ...values }
+    const own = Object.entries(lines).map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    // The template's lines for these keys are replaced, not repeated.
+    const kept = template.split('\n').filter((line) => !Object.keys(lines).some((k) => line.startsWith(`${k}=`)))
+    await writeFile(envFile, [...kept, ...own].join('\n') + '\n')
+    const args = await localActionArgs(envFile)
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME ?? dir, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_offline: 'true' }
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, '.', 'src/main.ts', envFile], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
       let out = ''
       let err = ''
       child.stdout.on('data', (d) => (out += d))
@@ -61,13 +76,12 @@ describe('@github/local-action runs the action', () => {
     const sim = await startSimulator(scenario)
     try {
       const token = scenario.tokens[0].value
-      // No INPUT_REPOSITORY, INPUT_API-URL or INPUT_GITHUB-TOKEN: local-action gives action.yml's `${{ … }}` defaults.
-      const run = await localAction({
-        'INPUT_TOKEN': token,
-        'INPUT_REQUIRED-PERMISSIONS': 'contents: write, pull_requests: write',
-        GITHUB_REPOSITORY: 'acme/infra',
-        GITHUB_API_URL: sim.url
-      })
+      // .env.example as a person copies it, with the token and the API URL the simulator printed. It has no
+      // INPUT_REPOSITORY, INPUT_API-URL or INPUT_GITHUB-TOKEN: local-action gives action.yml's `${{ … }}` defaults.
+      const template = await readFile(join(ROOT, '.env.example'), 'utf8')
+      expect(template).toMatch(/^INPUT_TOKEN=$/m)
+      expect(template).not.toMatch(/^INPUT_(REPOSITORY|API-URL|GITHUB-TOKEN)=/m)
+      const run = await localAction({ INPUT_TOKEN: token, GITHUB_API_URL: sim.url }, template)
       expect(run.stdout).toContain('Running Action')
       expect(Object.keys(run.outputs).sort()).toEqual(actionOutputNames().sort())
       expect(run.outputs).toMatchObject({ result: 'warn', 'token-type': 'fine-grained', 'granted-permissions': 'contents:write,pull_requests:write', 'missing-permissions': '' })
@@ -87,7 +101,7 @@ describe('@github/local-action runs the action', () => {
     const scenario = S.bot()
     const sim = await startSimulator(scenario)
     try {
-      const run = await localAction({ 'INPUT_TOKEN': scenario.tokens[0].value, 'INPUT_FAIL-ON': 'sometimes', GITHUB_REPOSITORY: 'acme/infra', GITHUB_API_URL: sim.url })
+      const run = await localAction({ INPUT_TOKEN: scenario.tokens[0].value, 'INPUT_FAIL-ON': 'sometimes', GITHUB_REPOSITORY: 'acme/infra', GITHUB_API_URL: sim.url })
       expect(run.stdout).toContain("::error::Input 'fail-on': expected one of error, warning, never")
       expect(run.summary).toContain('Token audit did not run')
       expect(run.summary).toContain("Input 'fail-on'")
