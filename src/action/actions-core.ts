@@ -6,7 +6,8 @@
  * Why not `import * as core from '@actions/core'`: core.js also loads its OIDC client, which loads
  * @actions/http-client and all of undici, and its platform module, which loads @actions/exec and @actions/io; none
  * of them is used here, and loading them was most of the action's start-up (npm run bench). The package's `exports`
- * name only core.js, hence the paths into node_modules (a direct dependency, installed at the top level).
+ * name only core.js, hence the paths into node_modules (a direct dependency, installed at the top level). A local
+ * client that stands in for '@actions/core' (@github/local-action) runs the action through core-io.ts instead.
  */
 import { EOL } from 'node:os'
 import { issueCommand } from '../../node_modules/@actions/core/lib/command.js'
@@ -14,7 +15,10 @@ import { issueFileCommand, prepareKeyValueMessage } from '../../node_modules/@ac
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
 import type { AnnotationProperties } from '../../node_modules/@actions/core/lib/core.js'
 
-export { summary } from '../../node_modules/@actions/core/lib/summary.js'
+import { summary } from '../../node_modules/@actions/core/lib/summary.js'
+import { coreIO } from './io.js'
+
+export { summary }
 
 export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
@@ -58,3 +62,6 @@ export function setFailed(message: string): void {
   process.exitCode = 1
   error(message)
 }
+
+/** The action's IO through these functions: what the bundle (src/bundle.ts) runs with. */
+export const leanIO = coreIO({ getInput, setSecret, setOutput, error, warning, notice, info, debug, isDebug, setFailed, summary })

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { ActionIO } from './io.js'
-import { actionsIO, redactingIO, redactor } from './io.js'
+import { redactingIO, redactor } from './io.js'
 import { buildCatalog } from '../catalog/catalog.js'
 import type { Catalog } from '../catalog/catalog.js'
 import { editionForApiUrl } from '../catalog/github-data.js'
@@ -47,6 +47,7 @@ export type OutputName = (typeof OUTPUT_NAMES)[number]
 const SECRET_INPUTS = ['org-admin-token', 'github-token'] as const
 
 export interface RunDependencies {
+  /** Default: the @actions/core package (core-io.ts), loaded only then. */
   readonly io: ActionIO
   readonly env: NodeJS.ProcessEnv
   readonly now: () => number
@@ -56,8 +57,7 @@ export interface RunDependencies {
   readonly makeIssueClient: (settings: Settings, repository: { owner: string; repo: string }, redact: (text: string) => string) => IssueClient
 }
 
-const defaultDependencies: RunDependencies = {
-  io: actionsIO,
+const defaultDependencies: Omit<RunDependencies, 'io'> = {
   env: process.env,
   now: Date.now,
   makeTransport: (settings, deadline, debug, token = settings.token) =>
@@ -66,7 +66,7 @@ const defaultDependencies: RunDependencies = {
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
-  const deps = { ...defaultDependencies, ...overrides }
+  const deps: RunDependencies = { ...defaultDependencies, ...overrides, io: overrides.io ?? (await import('./core-io.js')).actionsIO }
   // The tokens are masked before anything else can print them.
   const rawToken = deps.io.getInput('token')
   // github-token is read only when notify: issue needs it (a local client passes `${{ github.token }}` as text).

@@ -86,6 +86,12 @@ export function createTransport(options: TransportOptions): Transport {
   // One wait for a rate limit, when it fits the deadline, and only for a GET: a write is never sent twice.
   const canWait = (retryAfterSeconds: number, retryCount: number, method: unknown) =>
     method === 'GET' && retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_RETRY_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
+  const rateLimited = (retryAfter: number, request: { method?: unknown; url?: unknown }, retryCount: number): boolean => {
+    const wait = canWait(retryAfter, retryCount, request.method)
+    const path = new URL(String(request.url ?? ''), 'http://api.invalid').pathname
+    options.debug(`${String(request.method)} ${path}: rate limited; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
+    return wait
+  }
   const octokit = new AuditOctokit({
     auth: options.token,
     baseUrl: options.apiUrl,
@@ -103,16 +109,8 @@ export function createTransport(options: TransportOptions): Transport {
       ...({ global: PASS_THROUGH_GROUP, search: PASS_THROUGH_GROUP } as object),
       write: PASS_THROUGH_GROUP,
       notifications: PASS_THROUGH_GROUP,
-      onRateLimit: (retryAfter: number, request: { method?: unknown }, _o: unknown, retryCount: number) => {
-        const wait = canWait(retryAfter, retryCount, request.method)
-        options.debug(`Primary rate limit reached; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
-        return wait
-      },
-      onSecondaryRateLimit: (retryAfter: number, request: { method?: unknown }, _o: unknown, retryCount: number) => {
-        const wait = canWait(retryAfter, retryCount, request.method)
-        options.debug(`Secondary rate limit reached; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
-        return wait
-      }
+      onRateLimit: (retryAfter: number, request: { method?: unknown; url?: unknown }, _o: unknown, retryCount: number) => rateLimited(retryAfter, request, retryCount),
+      onSecondaryRateLimit: (retryAfter: number, request: { method?: unknown; url?: unknown }, _o: unknown, retryCount: number) => rateLimited(retryAfter, request, retryCount)
     }
   })
 
