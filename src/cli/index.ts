@@ -7,11 +7,12 @@
  * visible in the process list and the shell's history). Exit status: as the action's (fail-on).
  */
 import { pathToFileURL } from 'node:url'
-import type { ActionIO } from '../action/io.js'
 import { buildCatalog } from '../catalog/catalog.js'
 import { catalogMarkdown, catalogText } from '../catalog/describe.js'
 import { INPUT_NAMES } from '../inputs/settings.js'
-import { run } from '../action/main.js'
+import type { RawInputs } from '../inputs/settings.js'
+import { runAudit } from '../run-audit.js'
+import { transportFor } from '../github/octokit-transport.js'
 import { markdownToTerminal } from './terminal.js'
 
 export { markdownToTerminal } from './terminal.js'
@@ -95,32 +96,22 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
     streams.stderr('pat-audit: no token. Set PAT_AUDIT_TOKEN (or GITHUB_TOKEN), or pipe the token on standard input.\n')
     return 2
   }
-  let failed = false
-  const outputs: Record<string, string> = {}
   const color = !parsed.switches.has('no-color') && !env.NO_COLOR && env.TERM !== 'dumb'
-  const io: ActionIO = {
-    getInput: (name) => (name === 'token' ? token : (parsed.flags.get(name) ?? '')),
-    setSecret: () => undefined,
-    setOutput: (name, value) => void (outputs[name] = value),
-    annotate: () => undefined,
-    info: () => undefined,
+  const raw: RawInputs = { ...Object.fromEntries(parsed.flags), token }
+  const run = await runAudit(raw, env, {
+    now: Date.now,
+    makeTransport: transportFor,
     debug: (message) => {
       if (env.PAT_AUDIT_DEBUG) streams.stderr(`debug: ${message}\n`)
-    },
-    isDebug: () => Boolean(env.PAT_AUDIT_DEBUG),
-    writeSummary: async (markdown) => {
-      if (parsed.switches.has('json')) return
-      streams.stdout(`${parsed.switches.has('markdown') ? markdown : markdownToTerminal(markdown, { color })}\n`)
-    },
-    fail: (message) => {
-      failed = true
-      streams.stderr(`pat-audit: ${message}\n`)
     }
+  })
+  for (const error of run.errors) streams.stderr(`pat-audit: ${error}\n`)
+  if (run.summary !== undefined && !parsed.switches.has('json')) {
+    streams.stdout(`${parsed.switches.has('markdown') ? run.summary : markdownToTerminal(run.summary, { color })}\n`)
   }
-  // Outside Actions there is no GITHUB_SERVER_URL; the replacement link then points at the API's own web host.
-  await run({ io, env: { ...env, GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? '' } })
-  if (parsed.switches.has('json')) streams.stdout(`${outputs.report ?? '{}'}\n`)
-  return failed ? 1 : 0
+  if (run.failure) streams.stderr(`pat-audit: ${run.failure}\n`)
+  if (parsed.switches.has('json')) streams.stdout(`${run.outputs.get('report') ?? '{}'}\n`)
+  return run.errors.length > 0 || run.failure ? 1 : 0
 }
 
 async function readAll(): Promise<string> {
