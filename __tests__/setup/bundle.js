@@ -22,7 +22,8 @@ function newest(dir) {
 /** @param {{ testPathPattern?: string }} globalConfig */
 export default function bundleWhenStale(globalConfig) {
   const pattern = globalConfig.testPathPattern ?? ''
-  if (pattern !== '' && !/e2e|__tests__\/?$|__tests__$/.test(pattern)) return
+  // Only a run limited to unit tests can skip it: any other selection may include an end-to-end test.
+  if (/unit/.test(pattern) && !/e2e/.test(pattern)) return
   const bundles = ['index.js', 'cli.js'].map((f) => join(ROOT, 'dist', f))
   const built = Math.min(...bundles.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)))
   const sources = Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'package-lock.json')).mtimeMs)
