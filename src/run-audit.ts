@@ -11,7 +11,9 @@ import { audit } from './audit/audit.js'
 import type { Transport } from './audit/transport.js'
 import { DEFAULTS, INPUT_NAMES, parseSettings } from './inputs/settings.js'
 import type { RawInputs, Settings } from './inputs/settings.js'
-import { redactor, secretsOf } from './inputs/secrets.js'
+import { redactor, secretsOf, wantsGithubToken } from './inputs/secrets.js'
+import { withoutUnexpandedExpressions } from './inputs/expressions.js'
+import { renderInputErrorSummary } from './report/input-error-summary.js'
 import { serverUrlFor } from './report/regenerate-url.js'
 import type { Report } from './report/report.js'
 import { renderSummary } from './report/summary.js'
@@ -27,14 +29,16 @@ export interface RunAuditDependencies {
   readonly sleep?: (ms: number) => Promise<void>
 }
 
-/** The environment runAudit reads: where the API and the web pages are, when the inputs do not say. */
-export type AuditEnvironment = Readonly<Partial<Record<'GITHUB_API_URL' | 'GITHUB_SERVER_URL', string>>>
+/** The environment runAudit reads: where the API and the web pages are and what the runner's defaults are, when the inputs do not say. */
+export type AuditEnvironment = NodeJS.ProcessEnv
 
 export interface AuditRun {
   /** Every output, set on every path. */
   readonly outputs: Outputs
   /** Input errors (one line each, naming the input), or why the audit could not complete. */
   readonly errors: readonly string[]
+  /** Inputs that held an unexpanded `${{ … }}` expression and were treated as not given. */
+  readonly warnings: readonly string[]
   readonly report?: Report
   /** The job summary, Markdown. */
   readonly summary?: string
@@ -44,16 +48,20 @@ export interface AuditRun {
 }
 
 export async function runAudit(rawInputs: RawInputs, env: AuditEnvironment, deps: RunAuditDependencies): Promise<AuditRun> {
-  const redact = redactor(() => secretsOf(rawInputs))
+  const given: RawInputs = {}
+  for (const name of INPUT_NAMES) given[name] = name === 'github-token' && !wantsGithubToken(rawInputs.notify) ? '' : (rawInputs[name] ?? '')
+  const redact = redactor(() => secretsOf(given))
   const debug = (m: string) => deps.debug(redact(m))
   const outputs = initialOutputs(rawInputs.token ?? '')
-  const finish = (run: Omit<AuditRun, 'outputs'>): AuditRun => {
+  let warnings: string[] = []
+  const finish = (run: Omit<AuditRun, 'outputs' | 'warnings'>): AuditRun => {
     for (const [name, value] of outputs) outputs.set(name, redact(value))
-    return { ...run, outputs, errors: run.errors.map(redact), ...(run.summary !== undefined ? { summary: redact(run.summary) } : {}) }
+    return { ...run, outputs, warnings: warnings.map(redact), errors: run.errors.map(redact), ...(run.summary !== undefined ? { summary: redact(run.summary) } : {}) }
   }
   try {
-    const raw: RawInputs = {}
-    for (const name of INPUT_NAMES) raw[name] = rawInputs[name] ?? ''
+    const expanded = withoutUnexpandedExpressions(given, env)
+    warnings = expanded.warnings
+    const raw = expanded.raw
     const apiUrl = raw['api-url']?.trim() || env.GITHUB_API_URL || DEFAULTS['api-url']
     raw['api-url'] = apiUrl
     const edition = editionForApiUrl(apiUrl)
@@ -61,7 +69,7 @@ export async function runAudit(rawInputs: RawInputs, env: AuditEnvironment, deps
     const parsed = parseSettings(raw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined))
     if (!parsed.ok) {
       outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: parsed.errors }))
-      return finish({ errors: parsed.errors })
+      return finish({ errors: parsed.errors, summary: renderInputErrorSummary(parsed.errors) })
     }
     const settings = parsed.settings
     const deadline = deps.now() + settings.timeoutSeconds * 1000

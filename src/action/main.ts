@@ -7,7 +7,7 @@ import { actionsIO, redactingIO } from './io.js'
 import type { Transport } from '../audit/transport.js'
 import { INPUT_NAMES } from '../inputs/settings.js'
 import type { RawInputs, Settings } from '../inputs/settings.js'
-import { redactor, secretsOf } from '../inputs/secrets.js'
+import { redactor, secretsOf, wantsGithubToken } from '../inputs/secrets.js'
 import { initialOutputs } from '../report/outputs.js'
 import { transportFor } from '../github/octokit-transport.js'
 import { createIssueClient } from '../github/issue-client.js'
@@ -36,24 +36,28 @@ const defaultDependencies: RunDependencies = {
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
   const deps = { ...defaultDependencies, ...overrides }
   // The secrets are masked before anything else can print them.
-  const raw: RawInputs = { token: deps.io.getInput('token'), 'org-admin-token': deps.io.getInput('org-admin-token'), 'github-token': deps.io.getInput('github-token') }
+  const raw: RawInputs = { token: deps.io.getInput('token'), 'org-admin-token': deps.io.getInput('org-admin-token') }
+  if (wantsGithubToken(deps.io.getInput('notify'))) raw['github-token'] = deps.io.getInput('github-token')
   const secrets = secretsOf(raw)
   for (const secret of secrets) deps.io.setSecret(secret)
   const io = redactingIO(deps.io, () => secrets)
   let outputs = initialOutputs(raw.token ?? '')
   try {
-    for (const name of INPUT_NAMES) if (!(name in raw)) raw[name] = io.getInput(name)
+    for (const name of INPUT_NAMES) if (!(name in raw)) raw[name] = name === 'github-token' ? '' : io.getInput(name)
     const result = await runAudit(raw, deps.env, { now: deps.now, makeTransport: deps.makeTransport, debug: (m) => io.debug(m) })
     outputs = result.outputs
+    for (const warning of result.warnings) io.annotate('warning', warning)
     for (const error of result.errors) io.fail(error)
     const { report, summary, settings } = result
-    if (!report || summary === undefined || !settings) return
-    for (const f of report.findings) io.annotate(f.severity, f.fix ? `${f.message} Fix: ${f.fix}` : f.message, f.title)
-    try {
-      await io.writeSummary(summary)
-    } catch (error: unknown) {
-      io.annotate('warning', `The job summary could not be written: ${describeError(error)}`)
+    for (const f of report?.findings ?? []) io.annotate(f.severity, f.fix ? `${f.message} Fix: ${f.fix}` : f.message, f.title)
+    if (summary !== undefined) {
+      try {
+        await io.writeSummary(summary)
+      } catch (error: unknown) {
+        io.annotate('warning', `The job summary could not be written: ${describeError(error)}`)
+      }
     }
+    if (!report || summary === undefined || !settings) return
     if (settings.notify === 'issue') await notify(settings, report, summary, deps, io, redactor(() => secrets))
     io.info(`pat-audit: ${report.result} (${report.findings.filter((f) => f.severity === 'error').length} errors, ${report.findings.filter((f) => f.severity === 'warning').length} warnings, ${report.stats.requests} requests)`)
     if (result.failure) io.fail(result.failure)
