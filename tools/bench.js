@@ -36,7 +36,7 @@ import { DIST_ENTRY, ROOT, runAction } from './run-action.js'
 /** @typedef {'read' | 'write' | 'admin'} Level */
 
 const LATENCIES_MS = [0, 50, 100, 300]
-/** The action's bound on requests in flight (MAX_IN_FLIGHT in src/audit/audit.ts); the floors assume it. */
+/** The action's bound on requests in flight (src/facts/limits.ts MAX_IN_FLIGHT; __tests__/unit/facts.test.ts holds the two equal); the floors assume it. */
 const MAX_IN_FLIGHT = 10
 const PAGE_SIZE = 100
 const MIN_RUNS_FOR_GOALS = 15

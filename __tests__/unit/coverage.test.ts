@@ -1,10 +1,10 @@
 /** Repository coverage: which requests it sends, in which round trips, and the verdicts it draws from them. */
 import { describe, expect, it } from '@jest/globals'
 import { decideCoverage, lastPage, listCoverage } from '../../src/audit/coverage.js'
-import type { HttpRequest, Transport } from '../../src/audit/transport.js'
+import type { HttpRequest } from '../../src/audit/transport.js'
+import type { Send } from '../../src/audit/session.js'
 import type { HttpEvidence } from '../../src/types.js'
 
-const options = { deadline: Date.now() + 60_000, now: Date.now }
 const repo = (n: number) => `service-${String(n).padStart(4, '0')}`
 
 /**
@@ -18,9 +18,8 @@ function fakeGitHub(listable: number, options: { exists?: string[]; link?: boole
   let answered = 0
   let depth = 1
   let answeredAtDepth = 0
-  const transport: Transport = {
-    async send(request) {
-      sent.push(request)
+  const transport: Send = async (_probe, request) => {
+    sent.push(request)
       if (answered > answeredAtDepth) {
         depth++
         answeredAtDepth = answered
@@ -38,7 +37,6 @@ function fakeGitHub(listable: number, options: { exists?: string[]; link?: boole
       }
       const name = request.path.split('/').pop() ?? ''
       return { ...base, status: (options.exists ?? []).includes(name) ? 200 : 404, headers: {} } as HttpEvidence
-    }
   }
   return { transport, sent, roundTrip }
 }
@@ -48,7 +46,7 @@ const named = (count: number) => Array.from({ length: count }, (_, i) => ({ owne
 describe('repository coverage', () => {
   it('lists 1,000 repositories in two round trips and asks for the unlisted ones in a third', async () => {
     const gh = fakeGitHub(997)
-    const listing = await listCoverage([...named(1000)], 'fine-grained', gh.transport, options)
+    const listing = await listCoverage([...named(1000)], 'fine-grained', gh.transport)
     const result = decideCoverage({ repositories: named(1000), kind: 'fine-grained', selectionByOwner: new Map() }, listing)
     expect(result.unreachable).toEqual(['acme/service-0998', 'acme/service-0999', 'acme/service-1000'])
     expect(gh.sent.filter((r) => r.path === '/user/repos')).toHaveLength(10)
@@ -59,20 +57,20 @@ describe('repository coverage', () => {
   it('asks for a few named repositories directly rather than listing many pages', async () => {
     const gh = fakeGitHub(5000, { exists: [repo(6000)] })
     const repositories = [{ owner: 'acme', repo: repo(4999) }, { owner: 'acme', repo: repo(6000) }, { owner: 'acme', repo: repo(7000) }]
-    const result = decideCoverage({ repositories, kind: 'fine-grained', selectionByOwner: new Map() }, await listCoverage(repositories, 'fine-grained', gh.transport, options))
+    const result = decideCoverage({ repositories, kind: 'fine-grained', selectionByOwner: new Map() }, await listCoverage(repositories, 'fine-grained', gh.transport))
     expect(gh.sent.map((r) => r.path)).toEqual(['/user/repos', '/repos/acme/service-4999', '/repos/acme/service-6000', '/repos/acme/service-7000'])
     expect(result.unreachable).toEqual(['acme/service-4999', 'acme/service-7000'])
   })
 
   it('stops listing once every named repository is seen', async () => {
     const gh = fakeGitHub(1000)
-    await listCoverage(named(50), 'fine-grained', gh.transport, options)
+    await listCoverage(named(50), 'fine-grained', gh.transport)
     expect(gh.sent).toHaveLength(1)
   })
 
   it('pages one after another when GitHub gives no rel="last"', async () => {
     const gh = fakeGitHub(250, { link: false })
-    const result = decideCoverage({ repositories: named(300), kind: 'fine-grained', selectionByOwner: new Map() }, await listCoverage(named(300), 'fine-grained', gh.transport, options))
+    const result = decideCoverage({ repositories: named(300), kind: 'fine-grained', selectionByOwner: new Map() }, await listCoverage(named(300), 'fine-grained', gh.transport))
     expect(gh.sent.filter((r) => r.path === '/user/repos').map((r) => r.query.page)).toEqual(['1', '2', '3'])
     expect(result.unreachable).toHaveLength(50)
   })
@@ -80,7 +78,7 @@ describe('repository coverage', () => {
   it('leaves a repository undecided when the audit did not send its request', async () => {
     const gh = fakeGitHub(0)
     const repositories = [{ owner: 'acme', repo: 'x' }]
-    const listing = await listCoverage(repositories, 'fine-grained', gh.transport, options, { first: (task) => task(), later: async () => undefined })
+    const listing = await listCoverage(repositories, 'fine-grained', gh.transport, { first: (task) => task(), later: async () => undefined })
     expect(decideCoverage({ repositories, kind: 'fine-grained', selectionByOwner: new Map() }, listing).undecided).toEqual([{ repository: 'acme/x', reason: expect.stringMatching(/Not asked/) }])
     expect(listing.requests).toBe(1)
   })

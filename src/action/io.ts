@@ -3,6 +3,8 @@
  * Every text written goes through `redact` first, so the token cannot leave through any of these, even if
  * some message (an HTTP error, a user's mistaken input) carried it.
  */
+import { redactor } from '../inputs/secrets.js'
+
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
 export interface ActionIO {
@@ -55,15 +57,6 @@ export function coreIO(core: CoreFunctions): ActionIO {
 }
 
 /** Wraps an ActionIO so that every string leaving it has the secrets replaced by ***. */
-/** Replaces every secret in a text by ***. */
-export function redactor(secrets: () => readonly string[]): (text: string) => string {
-  return (text) => {
-    let out = text
-    for (const secret of secrets()) if (secret.length >= 4) out = out.split(secret).join('***')
-    return out
-  }
-}
-
 export function redactingIO(io: ActionIO, secrets: () => readonly string[]): ActionIO {
   const redact = redactor(secrets)
   return {

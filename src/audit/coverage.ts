@@ -9,11 +9,9 @@
  * pages there are, and the other pages are then all requested at once, then every repository still unseen at once:
  * three round trips for 1,000 repositories, where one page after another took twelve.
  */
-import type { Transport } from './transport.js'
 import type { HttpEvidence, TokenKind } from '../types.js'
 import { getProbe } from './plan.js'
-import { sendOne } from './runner.js'
-import type { RunOptions } from './runner.js'
+import type { Send } from './session.js'
 
 export const PAGE_SIZE = 100
 /** At most this many pages are listed (10,000 repositories); what is left is asked one by one. */
@@ -37,7 +35,7 @@ export interface CoverageInputs {
 
 /**
  * Runs a request now or later; undefined when the audit decided not to send it (an invalid token, a spent rate
- * budget: see audit.ts). `first` is for the first page, which may go out before the token's identity is known.
+ * budget: see probe.ts). `first` is for the first page, which may go out before the token's identity is known.
  */
 export type Schedule = (task: () => Promise<HttpEvidence>) => Promise<HttpEvidence | undefined>
 
@@ -76,15 +74,14 @@ export function lastPage(link: string | undefined): number | undefined {
 export async function listCoverage(
   repositories: CoverageInputs['repositories'],
   kind: TokenKind,
-  transport: Transport,
-  options: RunOptions,
+  send: Send,
   schedule: { readonly first: Schedule; readonly later: Schedule } = { first: now, later: now }
 ): Promise<CoverageListing> {
   let requests = 0
   const get = (when: Schedule, template: string, path: string, query: Record<string, string> = {}) =>
     when(() => {
       requests++
-      return sendOne(getProbe(template, query), { method: 'GET', path, query }, transport, options)
+      return send(getProbe(template, query), { method: 'GET', path, query })
     })
   const named = [...new Map(repositories.filter((r) => r.repo !== '*').map((r) => [keyOf(r), r])).values()]
   const reachable = new Set<string>()
@@ -148,6 +145,6 @@ export function decideCoverage(inputs: CoverageInputs, listing: CoverageListing)
   return { checked: inputs.repositories.length, unreachable: unreachable.sort(), undecided, requests: listing.requests }
 }
 
-export async function checkCoverage(inputs: CoverageInputs, transport: Transport, options: RunOptions): Promise<CoverageResult> {
-  return decideCoverage(inputs, await listCoverage(inputs.repositories, inputs.kind, transport, options))
+export async function checkCoverage(inputs: CoverageInputs, send: Send): Promise<CoverageResult> {
+  return decideCoverage(inputs, await listCoverage(inputs.repositories, inputs.kind, send))
 }

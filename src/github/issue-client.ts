@@ -3,6 +3,7 @@ import { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import type { IssueClient } from '../notify/tracking-issue.js'
 import { fetchFor } from './octokit-transport.js'
+import { DO_NOT_RETRY, RETRIES } from '../facts/limits.js'
 
 const IssueOctokit = Octokit.plugin(retry)
 
@@ -12,7 +13,7 @@ export function createIssueClient(options: { token: string; apiUrl: string; owne
     baseUrl: options.apiUrl,
     userAgent: 'pat-audit',
     request: { fetch: fetchFor(options.apiUrl) },
-    retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retries: 2 }
+    retry: { doNotRetry: [...DO_NOT_RETRY], retries: RETRIES }
   })
   const where = { owner: options.owner, repo: options.repo }
   return {

@@ -17,11 +17,9 @@ import { EVIDENCE_HEADERS } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
 import type { FetchLike } from './node-fetch.js'
 import { nodeFetch } from './node-fetch.js'
+import { DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_SECONDS, MAX_REQUEST_TIMEOUT_MS, RETRIES } from '../facts/limits.js'
 
-export const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451] as const
-export const RETRIES = 2
-/** Longest wait the audit accepts for a rate limit before reporting it instead. */
-export const MAX_RATE_LIMIT_RETRY_SECONDS = 60
+export { DO_NOT_RETRY, RETRIES } from '../facts/limits.js'
 
 export interface TransportOptions {
   readonly token: string
@@ -85,7 +83,7 @@ export function createTransport(options: TransportOptions): Transport {
   const fetch = fetchFor(options.apiUrl)
   // One wait for a rate limit, when it fits the deadline, and only for a GET: a write is never sent twice.
   const canWait = (retryAfterSeconds: number, retryCount: number, method: unknown) =>
-    method === 'GET' && retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_RETRY_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
+    method === 'GET' && retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
   const rateLimited = (retryAfter: number, request: { method?: unknown; url?: unknown }, retryCount: number): boolean => {
     const wait = canWait(retryAfter, retryCount, request.method)
     const path = new URL(String(request.url ?? ''), 'http://api.invalid').pathname
@@ -264,4 +262,9 @@ function describeNetworkError(e: OctokitError, proxy?: ProxyInUse): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The transport both shells use for a token (the audited one unless another is given), within the audit's deadline. */
+export function transportFor(settings: { readonly token: string; readonly apiUrl: string; readonly timeoutSeconds: number }, deadline: number, debug: (m: string) => void, token = settings.token): Transport {
+  return createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, settings.timeoutSeconds * 1000), deadline, debug })
 }

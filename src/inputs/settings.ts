@@ -3,6 +3,7 @@
  * values are shown truncated and never the token.
  */
 import * as z from 'zod/mini'
+import { text } from './text-schema.js'
 import type { RequiredPermission } from '../types.js'
 import type { PermissionNames } from './required-permissions.js'
 import { parseRequiredPermissions, quote } from './required-permissions.js'
@@ -65,17 +66,6 @@ export interface Settings {
 }
 
 export type SettingsResult = { ok: true; settings: Settings } | { ok: false; errors: string[] }
-
-/**
- * One string input checked by `parse`, with zod/mini (the part of zod this uses: `pipe(string(), transform(…))`;
- * the full `zod` entry was half of the action's start-up, npm run bench) and classic zod's `ctx.addIssue`.
- */
-function text<T>(parse: (value: string, ctx: { addIssue(issue: { code: 'custom'; message: string }): void }) => T) {
-  return z.pipe(
-    z.string(),
-    z.transform((value: string, payload: z.core.ParsePayload) => parse(value, { addIssue: (issue) => void payload.issues.push({ ...issue, input: value }) }))
-  )
-}
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/
 const REPO = /^[A-Za-z0-9._-]{1,100}$/
