@@ -23,6 +23,9 @@ import { createIssueClient } from './notify/github-issue-client.js'
 import type { IssueClient } from './notify/tracking-issue.js'
 import { applyIssueAction, decideIssueAction, findTrackingIssue, trackingKey, trackingMarker } from './notify/tracking-issue.js'
 import { formatPermissionList } from './core/required-permissions.js'
+import { INVENTORY_OUTPUT_NAMES, runInventory } from './inventory/action.js'
+import { INVENTORY_INPUT_NAMES, parseMode } from './inventory/settings.js'
+import type { InventoryRawInputs } from './inventory/settings.js'
 
 export const OUTPUT_NAMES = [
   'result',
@@ -37,6 +40,7 @@ export const OUTPUT_NAMES = [
   'regenerate-url',
   'excess-permissions',
   'unreachable-repositories',
+  ...INVENTORY_OUTPUT_NAMES,
   'report'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
@@ -87,6 +91,21 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     raw['api-url'] = apiUrl
     const edition = editionForApiUrl(apiUrl)
     const catalog = buildCatalog(edition)
+    // mode: organization is the organization inventory (src/inventory/); token, the default, the audit below.
+    const inventoryRaw: InventoryRawInputs = { ...raw }
+    for (const name of INVENTORY_INPUT_NAMES) inventoryRaw[name] = io.getInput(name)
+    const mode = parseMode(inventoryRaw.mode)
+    if (!mode.ok) {
+      io.fail(mode.error)
+      outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: [mode.error] }))
+      return
+    }
+    if (mode.mode === 'organization') {
+      outputs.set('token-type', 'unknown')
+      const names = namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined)
+      await runInventory(inventoryRaw, names, { ...deps, io, redact: redactor(() => secrets) }, outputs as Map<string, string>)
+      return
+    }
     const parsed = parseSettings(raw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined))
     if (!parsed.ok) {
       for (const error of parsed.errors) io.fail(error)

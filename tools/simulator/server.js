@@ -234,6 +234,12 @@ export const INSTALLATION_KINDS = new Set(['github-app-installation', 'github-ac
  * installation token of the org holding this permission may use it (read for GET, write otherwise).
  */
 export const PAT_RECORD_PERMISSION = 'organization_personal_access_tokens'
+/**
+ * The pending requests need their own permission: GitHub's REST reference for `GET /orgs/{org}/personal-access-token-requests`
+ * (https://docs.github.com/en/rest/orgs/personal-access-tokens) lists '"Personal access token requests" organization
+ * permissions (read)'; the grants, "Personal access tokens".
+ */
+export const PAT_REQUESTS_PERMISSION = 'organization_personal_access_token_requests'
 const PAT_RECORD_TEMPLATE = /^\/orgs\/\{org\}\/personal-access-token(s|-requests)(\/|$)/
 
 /** The writes a workflow token (`github-actions`) makes to its own repository's issues: applied, never flagged. */
@@ -1436,11 +1442,12 @@ export async function startSimulator(scenario) {
     if (PAT_RECORD_TEMPLATE.test(route.template)) {
       // The org's record of fine-grained tokens: only a GitHub App installation of that org with the permission.
       const access = method === 'GET' ? 'read' : 'write'
-      if (permissionToken) headers['x-accepted-github-permissions'] = `${PAT_RECORD_PERMISSION}=${access}`
+      const needed = route.template.includes('/personal-access-token-requests') ? PAT_REQUESTS_PERMISSION : PAT_RECORD_PERMISSION
+      if (permissionToken) headers['x-accepted-github-permissions'] = `${needed}=${access}`
       authorised =
         st.spec.kind === 'github-app-installation' &&
         lower(ctx.ownerLogin ?? '') === lower(st.resourceOwner) &&
-        rank(st.permissions[PAT_RECORD_PERMISSION]) >= rank(access)
+        rank(st.permissions[needed]) >= rank(access)
     } else if (permissionToken) {
       if (!route.sets) authorised = method === 'GET'
       else {
