@@ -5,6 +5,7 @@ import { buildCatalog } from '../src/catalog/catalog.js'
 import { catalogMarkdown } from '../src/catalog/describe.js'
 import { INPUT_NAMES } from '../src/core/settings.js'
 import { OUTPUT_NAMES } from '../src/main.js'
+import { INVENTORY_INPUT_NAMES } from '../src/inventory/settings.js'
 import { actionYmlKeys } from './helpers/e2e.js'
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -31,7 +32,7 @@ describe('README', () => {
   })
 
   it('matches the action: action.yml declares exactly the inputs the action reads and the outputs it sets', () => {
-    expect([...actionYmlKeys('inputs')].sort()).toEqual([...INPUT_NAMES].sort())
+    expect([...actionYmlKeys('inputs')].sort()).toEqual([...INPUT_NAMES, ...INVENTORY_INPUT_NAMES].sort())
     expect([...actionYmlKeys('outputs')].sort()).toEqual([...OUTPUT_NAMES].sort())
   })
 
