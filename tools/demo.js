@@ -5,6 +5,7 @@
  */
 import { startSimulator } from './simulator/server.js'
 import * as scenarios from './simulator/scenarios.js'
+import { inventory } from './simulator/inventory.js'
 import { runAction } from './run-action.js'
 
 /** The CLI bundle's terminal renderer, so that the demo shows summaries exactly as `pat-audit` does. */
@@ -62,8 +63,39 @@ try {
     console.log(`exit status ${run.code} · result=${run.outputs.result} · missing=${run.outputs['missing-permissions'] || '∅'} · days-remaining=${run.outputs['days-remaining'] || '∅'} · lifetime-compliant=${run.outputs['lifetime-compliant']} · ${Math.round(run.wallMs)} ms\n`)
     console.log(markdownToTerminal(run.summary, { color }))
   }
-  console.log(bold(`Requests that could have changed anything on GitHub: ${sim.flags.length}`))
-  if (sim.flags.length > 0) process.exitCode = 1
+  const flags = sim.flags.length + (await inventoryCase(CASES.length + 1, CASES.length + 1))
+  console.log(bold(`Requests that could have changed anything on GitHub: ${flags}`))
+  if (flags > 0) process.exitCode = 1
 } finally {
   await sim.close()
+}
+
+/**
+ * mode: organization on an organization of 1,020 token grants and 50 pending requests: the summary's counts and the
+ * first rows of its table (the job summary holds every row). Returns the simulator's flags.
+ * @param {number} n
+ * @param {number} of
+ */
+async function inventoryCase(n, of) {
+  const world = inventory()
+  const org = await startSimulator(world)
+  try {
+    const admin = world.tokens.find((t) => t.name === 'org-admin-acme')?.value ?? ''
+    const run = await runAction({ inputs: { mode: 'organization', organization: 'acme', 'org-admin-token': admin, 'api-url': org.url }, env: { GITHUB_API_URL: org.url } })
+    console.log(bold(`━━━ ${n}/${of} The organization's inventory: every fine-grained token with access to acme, and every pending request ━━━`))
+    console.log(`mode: organization · org-admin-token: a GitHub App installation token · ${org.requests.length} requests, all GET`)
+    console.log(`exit status ${run.code} · result=${run.outputs.result} · tokens=${run.outputs.tokens} · expiring=${count(run.outputs.expiring)} · non-compliant=${count(run.outputs['non-compliant'])} · unused=${count(run.outputs.unused)} · broad=${count(run.outputs.broad)} · pending-requests=${count(run.outputs['pending-requests'])} · ${Math.round(run.wallMs)} ms\n`)
+    const lines = run.summary.split('\n')
+    const table = lines.findIndex((l) => l.startsWith('| Owner |'))
+    const shown = table < 0 ? lines : [...lines.slice(0, table + 14), '', `… ${lines.filter((l) => l.startsWith('| ')).length - 16} more rows, and the compliant tokens folded, in the job summary.`]
+    console.log(markdownToTerminal(shown.join('\n'), { color }))
+    return org.flags.length
+  } finally {
+    await org.close()
+  }
+}
+
+/** @param {string | undefined} list */
+function count(list) {
+  return list ? list.split(',').length : 0
 }
