@@ -85,10 +85,16 @@ async function inventoryCase(n, of) {
     console.log(bold(`━━━ ${n}/${of} The organization's inventory: every fine-grained token with access to acme, and every pending request ━━━`))
     console.log(`mode: organization · org-admin-token: a GitHub App installation token · ${org.requests.length} requests, all GET`)
     console.log(`exit status ${run.code} · result=${run.outputs.result} · tokens=${run.outputs.tokens} · expiring=${count(run.outputs.expiring)} · non-compliant=${count(run.outputs['non-compliant'])} · unused=${count(run.outputs.unused)} · broad=${count(run.outputs.broad)} · pending-requests=${count(run.outputs['pending-requests'])} · ${Math.round(run.wallMs)} ms\n`)
+    // The job summary has a row per token that needs action; here, the first row of each kind, links as their text.
     const lines = run.summary.split('\n')
     const table = lines.findIndex((l) => l.startsWith('| Owner |'))
-    const shown = table < 0 ? lines : [...lines.slice(0, table + 14), '', `… ${lines.filter((l) => l.startsWith('| ')).length - 16} more rows, and the compliant tokens folded, in the job summary.`]
+    const rows = lines.slice(table + 2).filter((l, i, all) => l.startsWith('| ') && all.slice(0, i).every((m) => m.startsWith('| ')))
+    const kindOf = (/** @type {string} */ row) => /(?:❌|⚠️) (\w+)/u.exec(row.split(' | ')[5] ?? '')?.[0] ?? ''
+    const sample = rows.filter((row, i) => rows.findIndex((r) => kindOf(r) === kindOf(row)) === i).map((row) => row.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))
+    const firstLink = /\[Rotate\]\(([^)]*)\)/.exec(run.summary)?.[1]
+    const shown = table < 0 ? lines : [...lines.slice(0, table + 2), ...sample, '', `One row of each kind, of ${rows.length}; the job summary lists them all, with links, and folds the compliant tokens.`]
     console.log(markdownToTerminal(shown.join('\n'), { color }))
+    if (firstLink) console.log(`\nA "Rotate" link opens GitHub's new-token form pre-filled like the token it replaces:\n${firstLink}\n`)
     return org.flags.length
   } finally {
     await org.close()
