@@ -2,20 +2,21 @@
 /**
  * The organization inventory's part of `npm run bench`: the bundle in `mode: organization` against the simulator's
  * organization of 1,020 token grants and 50 pending requests (tools/simulator/inventory.js: 11 + 1 pages of 100),
- * at 0, 50 and 100 ms of latency, N runs each. Goal: round trips ≤ 1 + ceil((pages − 1) / 10), the first page of
+ * at 0, 100 and 500 ms of latency, N runs each. Goal: round trips ≤ 1 + ceil((pages − 1) / 10), the first page of
  * each list, then every other page at once, ten in flight.
  *
  * Round trips are counted as tools/bench.js counts them, from the simulator's side: a request's round trip is 1 + the
  * highest round trip of the requests answered (arrival + latency) before it arrived. The simulator answers one request
- * at a time, so on a busy machine its own processing can spread a wave's arrivals and add a round trip that the action
- * did not make; the load average is printed with the figures.
+ * at a time, so its own processing spreads the arrivals of a wave of ten (about 3 ms a request on a quiet machine,
+ * 30 ms at a load average of 17 on 2 cores): once that spread exceeds the latency, it counts round trips the action
+ * did not make. 500 ms keeps the count exact even on a busy machine; the load average is printed with the figures.
  */
 import { loadavg } from 'node:os'
 import { startSimulator } from './simulator/server.js'
 import { inventory } from './simulator/inventory.js'
 import { runAction } from './run-action.js'
 
-const LATENCIES_MS = /** @type {const} */ ([0, 50, 100])
+const LATENCIES_MS = /** @type {const} */ ([0, 100, 500])
 const MAX_IN_FLIGHT = 10
 
 /** @param {number[]} values */
@@ -87,14 +88,15 @@ export async function benchInventory({ runs, entry, progress }) {
       await sim.close()
     }
   }
-  const measured = rows.filter((r) => r.roundTrips !== null)
+  // The goal is judged at the highest latency, where the simulator's own processing cannot add round trips.
+  const top = rows[rows.length - 1]
   return {
     rows,
     loadAverage: loadavg()[0] ?? 0,
     goal: {
-      goal: 'organization inventory (1,020 grants + 50 requests): round trips ≤ 1 + ceil((pages − 1) / 10), ≤ 10 in flight, GET only',
-      measured: measured.map((r) => `${r.latencyMs} ms: ${r.roundTrips}/${r.bound}, ${r.maxInFlight} in flight`).join('; '),
-      pass: measured.every((r) => (r.roundTrips ?? 0) <= r.bound) && rows.every((r) => r.maxInFlight <= MAX_IN_FLIGHT && r.nonGet === 0)
+      goal: `organization inventory (1,020 grants + 50 requests) at ${top?.latencyMs} ms: round trips ≤ 1 + ceil((pages − 1) / 10), ≤ 10 in flight, GET only`,
+      measured: `${top?.roundTrips} round trips (bound ${top?.bound}), ${top?.requests} requests, ${Math.max(...rows.map((r) => r.maxInFlight))} in flight at most`,
+      pass: top !== undefined && (top.roundTrips ?? Infinity) <= top.bound && rows.every((r) => r.maxInFlight <= MAX_IN_FLIGHT && r.nonGet === 0)
     }
   }
 }
@@ -104,6 +106,6 @@ export function inventoryText(result) {
   const out = ['', 'Organization inventory (mode: organization, 1,020 grants and 50 requests, 12 pages):', '']
   out.push('| latency | wall ms | requests | in flight | round trips | bound |', '|:--|--:|--:|--:|--:|--:|')
   for (const r of result.rows) out.push(`| ${r.latencyMs} ms | ${r.wallMs.toFixed(0)} | ${r.requests} | ${r.maxInFlight} | ${r.roundTrips ?? '–'} | ${r.bound} |`)
-  out.push('', `  ${result.goal.pass ? 'PASS' : 'MISS'}  ${result.goal.goal}: ${result.goal.measured} (load average ${result.loadAverage.toFixed(2)})`)
+  out.push('', `  ${result.goal.pass ? 'PASS' : 'MISS'}  ${result.goal.goal}: ${result.goal.measured} (load average ${result.loadAverage.toFixed(2)}; below 500 ms, the simulator's own processing of a wave of ten can count extra round trips on a busy machine)`)
   return out.join('\n')
 }

@@ -1079,7 +1079,6 @@ export async function startSimulator(scenario) {
       .filter((st) => tokenIds.length === 0 || tokenIds.includes(String(st.id)))
       .filter((st) => repository === '' || st.selection === 'all' || st.selection.has(repository))
       .sort((a, b) => (a.createdMs - b.createdMs) * (descending ? -1 : 1) || a.index - b.index)
-      .map((st) => patEntry(st, org, pending))
   }
 
   // Issue bodies ---------------------------------------------------------------------------------------------------------
@@ -1641,9 +1640,16 @@ export async function startSimulator(scenario) {
         }))
       }
       case '/orgs/{org}/personal-access-tokens':
-        return ctx.org ? paged(patRecord(ctx.org, false, query)) : notFound()
+        // Entries are built for the page served only (an org can hold thousands: tools/simulator/inventory.js).
+        {
+          const org = ctx.org
+          return org ? paged(patRecord(org, false, query), (page) => page.map((t) => patEntry(t, org, false))) : notFound()
+        }
       case '/orgs/{org}/personal-access-token-requests':
-        return ctx.org ? paged(patRecord(ctx.org, true, query)) : notFound()
+        {
+          const org = ctx.org
+          return org ? paged(patRecord(org, true, query), (page) => page.map((t) => patEntry(t, org, true))) : notFound()
+        }
       case '/orgs/{org}/personal-access-tokens/{pat_id}/repositories':
       case '/orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories': {
         const org = ctx.org
