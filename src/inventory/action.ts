@@ -4,12 +4,12 @@
  * kind of problem and (with `notify: issue`) the tracking issue. Every output is set by the caller on every path; this
  * function only fills them in.
  */
-import type { ActionIO } from '../action-io.js'
-import type { RequiredPermission } from '../core/types.js'
-import type { PermissionNames } from '../core/required-permissions.js'
-import type { Settings } from '../core/settings.js'
-import type { Transport } from '../core/transport.js'
-import { serverUrlFor } from '../core/regenerate-url.js'
+import type { ActionIO } from '../action/io.js'
+import type { RequiredPermission } from '../types.js'
+import type { PermissionNames } from '../inputs/required-permissions.js'
+import type { Settings } from '../inputs/settings.js'
+import type { Transport } from '../audit/transport.js'
+import { serverUrlFor } from '../report/regenerate-url.js'
 import type { IssueClient } from '../notify/tracking-issue.js'
 import { applyIssueAction, findTrackingIssue, trackingKey, trackingMarker } from '../notify/tracking-issue.js'
 import { decideInventoryIssueAction } from './notify.js'

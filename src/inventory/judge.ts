@@ -17,8 +17,8 @@
  * The description does not say what `token_last_used_at` holds for a token never used; null is read as never used,
  * and such a grant counts as unused from `access_granted_at`.
  */
-import type { Level, RequiredPermission } from '../core/types.js'
-import { LEVELS, levelCovers } from '../core/types.js'
+import type { Level, RequiredPermission } from '../types.js'
+import { LEVELS, levelCovers } from '../types.js'
 
 export const DAY_MS = 86_400_000
 

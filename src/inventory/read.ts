@@ -15,11 +15,11 @@
  * are granted during the read; so the read sorts by creation, oldest first (a grant made meanwhile lands at the end),
  * follows `rel="next"` after a full last page, and drops an id seen twice.
  */
-import type { Transport } from '../core/transport.js'
-import type { HttpEvidence } from '../core/types.js'
-import { getProbe } from '../core/plan.js'
-import { createLimiter, sendOne } from '../core/runner.js'
-import type { RunOptions } from '../core/runner.js'
+import type { Transport } from '../audit/transport.js'
+import type { HttpEvidence } from '../types.js'
+import { getProbe } from '../audit/plan.js'
+import { createLimiter, sendOne } from '../audit/runner.js'
+import type { RunOptions } from '../audit/runner.js'
 
 export const PAGE_SIZE = 100
 export const MAX_IN_FLIGHT = 10

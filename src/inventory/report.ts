@@ -2,8 +2,8 @@
  * The inventory's result as data: every entry judged, the lists the outputs hold, the findings (one per kind of
  * problem, for annotations) and the verdict. Pure: (read, policy, links) → report.
  */
-import { regenerateUrl } from '../core/regenerate-url.js'
-import type { Result } from '../core/types.js'
+import { regenerateUrl } from '../report/regenerate-url.js'
+import type { Result } from '../types.js'
 import type { InventoryRead, ListProblem } from './read.js'
 import type { Policy, ProblemCode, RecordEntry, Verdict } from './judge.js'
 import { byUrgency, judgeEntry, readEntry, replacementPermissions } from './judge.js'

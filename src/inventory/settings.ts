@@ -4,11 +4,11 @@
  * the token audit's own parser, so they keep exactly its one-line errors; this module adds the mode's own inputs
  * (`unused-days`, `pending-days`, `broad-permissions`) and its requirements (`organization`, `org-admin-token`).
  */
-import type { PermissionNames } from '../core/required-permissions.js'
-import { parseRequiredPermissions, quote } from '../core/required-permissions.js'
-import { parseSettings } from '../core/settings.js'
-import type { RawInputs, Settings } from '../core/settings.js'
-import type { RequiredPermission } from '../core/types.js'
+import type { PermissionNames } from '../inputs/required-permissions.js'
+import { parseRequiredPermissions, quote } from '../inputs/required-permissions.js'
+import { parseSettings } from '../inputs/settings.js'
+import type { RawInputs, Settings } from '../inputs/settings.js'
+import type { RequiredPermission } from '../types.js'
 
 /** Inputs read only by the inventory (`mode` is read first, by both modes). */
 export const INVENTORY_INPUT_NAMES = ['mode', 'unused-days', 'pending-days', 'broad-permissions'] as const

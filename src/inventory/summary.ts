@@ -6,7 +6,7 @@
  * longest unbreakable word (plus 2 × 13 px of cell padding). Cells hold short words only: dates as YYYY-MM-DD, owners
  * and token names shortened, links behind short texts, never a bare URL.
  */
-import { cell } from '../core/summary.js'
+import { cell } from '../report/summary.js'
 import type { InventoryReport, JudgedEntry } from './report.js'
 
 /** Rows of the action table; the rest are in the `report` output. Keeps the summary far below GitHub's 1 MiB. */
