@@ -10,6 +10,7 @@ import type { PermissionNames } from '../inputs/required-permissions.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Transport } from '../audit/transport.js'
 import { serverUrlFor } from '../report/regenerate-url.js'
+import { renderInputErrorSummary } from '../report/input-error-summary.js'
 import type { IssueClient } from '../notify/tracking-issue.js'
 import { applyIssueAction, findTrackingIssue, trackingKey, trackingMarker } from '../notify/tracking-issue.js'
 import { decideInventoryIssueAction } from './notify.js'
@@ -38,6 +39,7 @@ export async function runInventory(raw: InventoryRawInputs, names: PermissionNam
   if (!parsed.ok) {
     for (const error of parsed.errors) io.fail(error)
     outputs.set('report', JSON.stringify({ schemaVersion: 1, mode: 'organization', result: 'fail', inputErrors: parsed.errors }))
+    await writeSummary(io, renderInputErrorSummary(parsed.errors))
     return
   }
   const settings = parsed.settings
@@ -64,17 +66,20 @@ export async function runInventory(raw: InventoryRawInputs, names: PermissionNam
   })
   setInventoryOutputs(outputs, report)
   for (const f of report.findings) io.annotate(f.severity, f.message, f.title)
-  const summary = renderInventorySummary(report)
-  try {
-    await io.writeSummary(summary)
-  } catch (error: unknown) {
-    io.annotate('warning', `The job summary could not be written: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
-  }
+  await writeSummary(io, renderInventorySummary(report))
   if (settings.base.notify === 'issue') await notify(settings.base, settings.organization, report, shell)
   io.info(`pat-audit organization inventory: ${report.result} (${report.counts.tokens} tokens, ${report.counts.requests} requests, ${report.counts.needsAction} need action, ${report.stats.requests} requests sent)`)
   const failOn = settings.base.failOn
   const failing = failOn === 'never' ? false : failOn === 'warning' ? report.result !== 'pass' : report.result === 'fail'
   if (failing) io.fail(`Organization inventory ${report.result === 'fail' ? 'failed' : 'raised warnings'} (fail-on: ${failOn}); see the job summary.`)
+}
+
+async function writeSummary(io: ActionIO, markdown: string): Promise<void> {
+  try {
+    await io.writeSummary(markdown)
+  } catch (error: unknown) {
+    io.annotate('warning', `The job summary could not be written: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  }
 }
 
 export function setInventoryOutputs(outputs: Map<string, string>, report: InventoryReport): void {
