@@ -1,8 +1,7 @@
 /**
- * `mode: organization` in the action's shell: validate the inputs, read the organization's record with
- * org-admin-token through the audit's own transport, judge it, then write the outputs, the summary, one annotation per
- * kind of problem and (with `notify: issue`) the tracking issue. Every output is set by the caller on every path; this
- * function only fills them in.
+ * `mode: organization`: runInventory is what runAudit runs in this mode (inputs, reading, judging, outputs, summary);
+ * notifyInventory is the tracking issue, written by the action's shell. Every output is set by the caller on every
+ * path; runInventory only fills them in.
  */
 import type { ActionIO } from '../action/io.js'
 import type { RequiredPermission } from '../types.js'
@@ -24,36 +23,45 @@ import { renderInventorySummary } from './summary.js'
 /** The outputs of organization mode (the others are set empty). */
 export const INVENTORY_OUTPUT_NAMES = ['tokens', 'expiring', 'non-compliant', 'unused', 'broad', 'pending-requests'] as const
 
-export interface InventoryShell {
-  readonly io: ActionIO
-  readonly env: NodeJS.ProcessEnv
+export interface InventoryDependencies {
   readonly now: () => number
   readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string) => Transport
-  readonly makeIssueClient: (settings: Settings, repository: { owner: string; repo: string }, redact: (text: string) => string) => IssueClient
-  readonly redact: (text: string) => string
+  readonly debug: (message: string) => void
 }
 
-export async function runInventory(raw: InventoryRawInputs, names: PermissionNames, shell: InventoryShell, outputs: Map<string, string>): Promise<void> {
-  const { io } = shell
+/** What runAudit returns for organization mode (the shells write it out). */
+export interface InventoryRun {
+  readonly errors: readonly string[]
+  readonly warnings: readonly string[]
+  readonly inventory?: InventoryReport
+  readonly summary?: string
+  /** The shared inputs (notify, github-token, fail-on, …), when they were valid. */
+  readonly settings?: Settings
+  readonly failure?: string
+}
+
+/**
+ * mode: organization, called by runAudit: validate the inputs, read the organization's record with org-admin-token
+ * through the audit's own transport, judge it, and fill in the outputs. Reads and writes nothing else.
+ */
+export async function runInventory(raw: InventoryRawInputs, names: PermissionNames, env: NodeJS.ProcessEnv, deps: InventoryDependencies, outputs: Map<string, string>): Promise<InventoryRun> {
+  outputs.set('token-type', 'unknown')
   const parsed = parseInventorySettings(raw, names)
   if (!parsed.ok) {
-    for (const error of parsed.errors) io.fail(error)
     outputs.set('report', JSON.stringify({ schemaVersion: 1, mode: 'organization', result: 'fail', inputErrors: parsed.errors }))
-    await writeSummary(io, renderInputErrorSummary(parsed.errors))
-    return
+    return { errors: parsed.errors, warnings: [], summary: renderInputErrorSummary(parsed.errors) }
   }
   const settings = parsed.settings
-  for (const warning of settings.inputWarnings) io.annotate('warning', warning, 'Input')
-  const started = shell.now()
+  const started = deps.now()
   const deadline = started + settings.base.timeoutSeconds * 1000
-  const transport = shell.makeTransport(settings.base, deadline, (m) => io.debug(m), settings.orgAdminToken)
-  const read = await readInventory(settings.organization, transport, { deadline, now: shell.now })
-  const serverUrl = shell.env.GITHUB_SERVER_URL?.trim() || serverUrlFor(settings.base.apiUrl)
+  const transport = deps.makeTransport(settings.base, deadline, deps.debug, settings.orgAdminToken)
+  const read = await readInventory(settings.organization, transport, { deadline, now: deps.now })
+  const serverUrl = env.GITHUB_SERVER_URL?.trim() || serverUrlFor(settings.base.apiUrl)
   const report = buildInventoryReport(read, {
     organization: settings.organization,
     serverUrl,
     startedAt: started,
-    finishedAt: shell.now(),
+    finishedAt: deps.now(),
     policy: {
       now: started,
       expiryWarnDays: settings.base.expiryWarnDays,
@@ -65,20 +73,15 @@ export async function runInventory(raw: InventoryRawInputs, names: PermissionNam
     }
   })
   setInventoryOutputs(outputs, report)
-  for (const f of report.findings) io.annotate(f.severity, f.message, f.title)
-  await writeSummary(io, renderInventorySummary(report))
-  if (settings.base.notify === 'issue') await notify(settings.base, settings.organization, report, shell)
-  io.info(`pat-audit organization inventory: ${report.result} (${report.counts.tokens} tokens, ${report.counts.requests} requests, ${report.counts.needsAction} need action, ${report.stats.requests} requests sent)`)
   const failOn = settings.base.failOn
   const failing = failOn === 'never' ? false : failOn === 'warning' ? report.result !== 'pass' : report.result === 'fail'
-  if (failing) io.fail(`Organization inventory ${report.result === 'fail' ? 'failed' : 'raised warnings'} (fail-on: ${failOn}); see the job summary.`)
-}
-
-async function writeSummary(io: ActionIO, markdown: string): Promise<void> {
-  try {
-    await io.writeSummary(markdown)
-  } catch (error: unknown) {
-    io.annotate('warning', `The job summary could not be written: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  return {
+    errors: [],
+    warnings: settings.inputWarnings,
+    inventory: report,
+    summary: renderInventorySummary(report),
+    settings: settings.base,
+    ...(failing ? { failure: `Organization inventory ${report.result === 'fail' ? 'failed' : 'raised warnings'} (fail-on: ${failOn}); see the job summary.` } : {})
   }
 }
 
@@ -89,8 +92,14 @@ export function setInventoryOutputs(outputs: Map<string, string>, report: Invent
   outputs.set('report', reportJson(report))
 }
 
-async function notify(base: Settings, organization: string, report: InventoryReport, shell: InventoryShell): Promise<void> {
-  const { io, env } = shell
+export interface InventoryNotifyDependencies {
+  readonly env: NodeJS.ProcessEnv
+  readonly makeIssueClient: (settings: Settings, repository: { owner: string; repo: string }, redact: (text: string) => string) => IssueClient
+}
+
+/** The tracking issue in organization mode, from the action's shell: a failure here is a warning, never the verdict. */
+export async function notifyInventory(base: Settings, report: InventoryReport, deps: InventoryNotifyDependencies, io: ActionIO, redact: (t: string) => string): Promise<void> {
+  const env = deps.env
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (!owner || !repo) {
     io.annotate('warning', 'notify: issue needs the workflow repository (GITHUB_REPOSITORY), which is not set; no tracking issue was written.')
@@ -98,9 +107,9 @@ async function notify(base: Settings, organization: string, report: InventoryRep
   }
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   const runUrl = env.GITHUB_RUN_ID ? `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}` : undefined
-  const marker = trackingMarker(trackingKey({ workflow: env.GITHUB_WORKFLOW, job: env.GITHUB_JOB, organization, required: 'mode:organization' }))
+  const marker = trackingMarker(trackingKey({ workflow: env.GITHUB_WORKFLOW, job: env.GITHUB_JOB, organization: report.organization, required: 'mode:organization' }))
   try {
-    const client = shell.makeIssueClient(base, { owner, repo }, shell.redact)
+    const client = deps.makeIssueClient(base, { owner, repo }, redact)
     const existing = await findTrackingIssue(client, marker)
     io.info(await applyIssueAction(client, decideInventoryIssueAction(report, existing, marker, runUrl)))
   } catch (error: unknown) {
