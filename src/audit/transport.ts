@@ -31,6 +31,6 @@ export const EVIDENCE_HEADERS = [
   'retry-after',
   'x-github-request-id',
   'content-type',
-  // Pagination (repository coverage reads rel="last" to request the other pages at once).
+  // Pagination: repository coverage and the organization inventory read the last page number (rel="last") from it.
   'link'
 ] as const
