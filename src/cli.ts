@@ -12,9 +12,10 @@ import { buildCatalog } from './catalog/catalog.js'
 import { catalogMarkdown, catalogText } from './catalog/describe.js'
 import { INPUT_NAMES } from './core/settings.js'
 import { run } from './main.js'
-import { markdownToTerminal } from './terminal.js'
+import type { Report } from './core/report.js'
+import { renderTerminal, wantsColor } from './present/terminal.js'
 
-export { markdownToTerminal } from './terminal.js'
+export { renderTerminal } from './present/terminal.js'
 
 export const USAGE = `Usage:
   pat-audit [--required-permissions "contents: write, pull_requests: write"] [--repository owner/repo]
@@ -30,6 +31,8 @@ export interface CliStreams {
   readonly stderr: (text: string) => void
   readonly readStdin: () => Promise<string>
   readonly stdinIsTTY: boolean
+  /** Whether standard output is a terminal (colour only then). */
+  readonly stdoutIsTTY?: boolean
 }
 
 type Parsed = { command: 'audit' | 'catalog' | 'help'; flags: Map<string, string>; switches: Set<string> } | { error: string }
@@ -97,7 +100,7 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
   }
   let failed = false
   const outputs: Record<string, string> = {}
-  const color = !parsed.switches.has('no-color') && !env.NO_COLOR && env.TERM !== 'dumb'
+  const color = wantsColor(streams.stdoutIsTTY === true, env, parsed.switches.has('no-color'))
   const io: ActionIO = {
     getInput: (name) => (name === 'token' ? token : (parsed.flags.get(name) ?? '')),
     setSecret: () => undefined,
@@ -108,9 +111,9 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
       if (env.PAT_AUDIT_DEBUG) streams.stderr(`debug: ${message}\n`)
     },
     isDebug: () => Boolean(env.PAT_AUDIT_DEBUG),
+    // --markdown prints the job summary as the action writes it; the terminal view is rendered from the report.
     writeSummary: async (markdown) => {
-      if (parsed.switches.has('json')) return
-      streams.stdout(`${parsed.switches.has('markdown') ? markdown : markdownToTerminal(markdown, { color })}\n`)
+      if (parsed.switches.has('markdown')) streams.stdout(`${markdown}\n`)
     },
     fail: (message) => {
       failed = true
@@ -120,7 +123,22 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
   // Outside Actions there is no GITHUB_SERVER_URL; the replacement link then points at the API's own web host.
   await run({ io, env: { ...env, GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? '' } })
   if (parsed.switches.has('json')) streams.stdout(`${outputs.report ?? '{}'}\n`)
+  else if (!parsed.switches.has('markdown')) {
+    // Invalid inputs have been said on standard error, one line each; an audit is shown from its report.
+    const report = parseReport(outputs.report)
+    if (report) streams.stdout(`${renderTerminal(report, { color })}\n`)
+  }
   return failed ? 1 : 0
+}
+
+function parseReport(json: string | undefined): Report | undefined {
+  if (!json) return undefined
+  try {
+    const value = JSON.parse(json) as Partial<Report> & { inputErrors?: unknown }
+    return value.inputErrors === undefined && value.token && Array.isArray(value.findings) ? (value as Report) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 async function readAll(): Promise<string> {
@@ -134,7 +152,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     readStdin: readAll,
-    stdinIsTTY: process.stdin.isTTY === true
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true
   })
   process.exitCode = code
 }

@@ -15,7 +15,8 @@ import type { Report } from './core/report.js'
 import { serverUrlFor } from './core/regenerate-url.js'
 import { DEFAULTS, INPUT_NAMES, parseSettings } from './core/settings.js'
 import type { RawInputs, Settings } from './core/settings.js'
-import { renderSummary } from './core/summary.js'
+import { renderInputErrorsSummary, renderJobSummary } from './action/job-summary.js'
+import { annotationText, problemsOf } from './present/problems.js'
 import { tokenKind } from './core/token-kind.js'
 import type { Transport } from './core/transport.js'
 import { createTransport } from './github/transport.js'
@@ -91,6 +92,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (!parsed.ok) {
       for (const error of parsed.errors) io.fail(error)
       outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: parsed.errors }))
+      await writeSummary(io, renderInputErrorsSummary(parsed.errors))
       return
     }
     const settings = parsed.settings
@@ -107,13 +109,10 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     const serverUrl = deps.env.GITHUB_SERVER_URL?.trim() || serverUrlFor(settings.apiUrl)
     const report = await audit(settings, { catalog, edition, serverUrl }, auditDeps)
     setReportOutputs(outputs, report)
-    for (const f of report.findings) io.annotate(f.severity, f.fix ? `${f.message} Fix: ${f.fix}` : f.message, f.title)
-    const summary = renderSummary(report)
-    try {
-      await io.writeSummary(summary)
-    } catch (error: unknown) {
-      io.annotate('warning', `The job summary could not be written: ${describe(error)}`)
-    }
+    // One annotation per problem, self-contained: why, the fix and its URL.
+    for (const p of problemsOf(report.findings)) io.annotate(p.severity, annotationText(p), p.title)
+    const summary = renderJobSummary(report)
+    await writeSummary(io, summary)
     if (settings.notify === 'issue') await notify(settings, report, summary, deps, io, redactor(() => secrets))
     io.info(`pat-audit: ${report.result} (${report.findings.filter((f) => f.severity === 'error').length} errors, ${report.findings.filter((f) => f.severity === 'warning').length} warnings, ${report.stats.requests} requests)`)
     const failing = settings.failOn === 'never' ? false : settings.failOn === 'warning' ? report.result !== 'pass' : report.result === 'fail'
@@ -145,6 +144,15 @@ async function notify(settings: Settings, report: Report, summary: string, deps:
   } catch (error: unknown) {
     const status = (error as { status?: unknown })?.status
     io.annotate('warning', `The tracking issue could not be written${typeof status === 'number' ? ` (GitHub answered ${status}; github-token needs issues: write)` : ''}: ${describe(error)}`, 'Tracking issue')
+  }
+}
+
+/** Writes the job summary; a failure to write it is a warning, never the audit's verdict. */
+async function writeSummary(io: ActionIO, summary: string): Promise<void> {
+  try {
+    await io.writeSummary(summary)
+  } catch (error: unknown) {
+    io.annotate('warning', `The job summary could not be written: ${describe(error)}`)
   }
 }
 

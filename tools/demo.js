@@ -1,14 +1,14 @@
 // @ts-check
 /**
  * `npm run demo`: the bundled action (dist/index.js) audits sample tokens against the loopback simulator, and each
- * job summary is printed here as it would appear on the run's page. Nothing leaves this machine.
+ * run's report (its `report` output) is shown here as the CLI shows it in a terminal. Nothing leaves this machine.
  */
 import { startSimulator } from './simulator/server.js'
 import * as scenarios from './simulator/scenarios.js'
 import { runAction } from './run-action.js'
 
-/** The CLI bundle's terminal renderer, so that the demo shows summaries exactly as `pat-audit` does. */
-const { markdownToTerminal } = /** @type {{ markdownToTerminal: (markdown: string, options?: { color?: boolean }) => string }} */ (
+/** The CLI bundle's terminal renderer, so that the demo shows reports exactly as `pat-audit` does. */
+const { renderTerminal } = /** @type {{ renderTerminal: (report: unknown, options?: { color?: boolean }) => string }} */ (
   await import(new URL('../dist/cli.js', import.meta.url).href)
 )
 
@@ -48,11 +48,11 @@ const CASES = [
 ]
 
 const sim = await startSimulator(world)
-const color = process.stdout.isTTY && !process.env.NO_COLOR
+const color = process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb'
 const bold = (/** @type {string} */ s) => (color ? `\x1b[1m${s}\x1b[0m` : s)
 try {
   console.log(bold(`pat-audit demo: the bundled action (dist/index.js) against the GitHub API simulator at ${sim.url}`))
-  console.log('Each run is one `node dist/index.js` process, as a GitHub runner starts it. Tokens are simulated.\n')
+  console.log('Each run is one process, node dist/index.js, as a GitHub runner starts it. Tokens are simulated.\n')
   for (const [i, c] of CASES.entries()) {
     const spec = world.tokens.find((t) => t.name === c.token)
     if (!spec) throw new Error(`no token ${c.token}`)
@@ -60,7 +60,7 @@ try {
     console.log(bold(`━━━ ${i + 1}/${CASES.length} ${c.title} ━━━`))
     console.log(`required-permissions: ${c.inputs['required-permissions'].replace(/\n/g, ', ')} · repository: ${c.inputs.repository}`)
     console.log(`exit status ${run.code} · result=${run.outputs.result} · missing=${run.outputs['missing-permissions'] || '∅'} · days-remaining=${run.outputs['days-remaining'] || '∅'} · lifetime-compliant=${run.outputs['lifetime-compliant']} · ${Math.round(run.wallMs)} ms\n`)
-    console.log(markdownToTerminal(run.summary, { color }))
+    console.log(`${renderTerminal(JSON.parse(run.outputs.report), { color })}\n`)
   }
   console.log(bold(`Requests that could have changed anything on GitHub: ${sim.flags.length}`))
   if (sim.flags.length > 0) process.exitCode = 1

@@ -7,13 +7,13 @@ import type { Catalog } from '../catalog/catalog.js'
 import type { Edition } from '../catalog/github-data.js'
 import type { Settings } from './settings.js'
 import type { Transport } from './transport.js'
-import type { Finding, HttpEvidence, ProbeSpec, RequiredPermission, TokenKind } from './types.js'
+import type { Finding, FindingLink, HttpEvidence, ProbeSpec, RequiredPermission, TokenKind } from './types.js'
 import type { Blocking, Decision, Reachability } from './classify.js'
 import type { PermissionPlan, PlannedProbe } from './plan.js'
 import type { EvidenceRecord, LifetimeCompliance, PermissionReport, Report, TokenReport } from './report.js'
 import type { OrgRecord } from './org-record.js'
-import { SCHEMA_VERSION, resultOf } from './report.js'
-import { blockingCondition, classifyEvidence, deriveReachability, describeBlocking } from './classify.js'
+import { LISTED_INLINE, SCHEMA_VERSION, resultOf } from './report.js'
+import { blockingCondition, classifyEvidence, deriveReachability, describeBlocking, UNREACHABLE } from './classify.js'
 import { buildPlan, LOGIN_UNKNOWN } from './plan.js'
 import { createLimiter, sendOne } from './runner.js'
 import { holdsScopes, isPersonalAccessToken, tokenKind, TOKEN_KIND_LABELS } from './token-kind.js'
@@ -23,6 +23,9 @@ import { regenerateUrl } from './regenerate-url.js'
 import { excessCandidates, excessFrom } from './excess.js'
 import { checkCoverage } from './coverage.js'
 import { compareWithProbes, readOrgRecord } from './org-record.js'
+import { linkTo, pendingRequestsLink, replacementLink, tokenListLink } from './fix-links.js'
+import { personDate } from './when.js'
+import { shownPath } from './shown-path.js'
 
 export const MAX_IN_FLIGHT = 10
 /** Probes sent together with GET /user, before its answer is known (the rest of the ten in flight). */
@@ -105,7 +108,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
           skipped = {
             status: 'inconclusive',
             code: 'rate-limited',
-            reason: `The token has ${budget.remaining} requests left this hour and the audit needs ${needed} more; they were not sent. The budget resets at ${new Date(budget.resetAt).toISOString()}.`
+            reason: `The token has ${budget.remaining} requests left this hour and the audit needs ${needed} more; they were not sent. The budget resets at ${personDate(new Date(budget.resetAt))}.`
           }
         }
       }
@@ -167,10 +170,23 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     const b = blockingCondition(ev)
     if (b && !blockings.has(b.code)) blockings.set(b.code, b)
   }
+  const policyLimit = blockings.get('lifetime-policy') as Extract<Blocking, { code: 'lifetime-policy' }> | undefined
+  const lifetimeDays = Math.min(
+    settings.maxLifetimeDays > 0 ? settings.maxLifetimeDays : 366,
+    policyLimit ? policyLimit.maxDays : 366
+  )
+  const replacementUrl = regenerateUrl({
+    serverUrl: context.serverUrl,
+    required: settings.required,
+    resourceOwner: settings.organization ?? settings.repository?.owner,
+    ...(settings.repository ? { repository: `${settings.repository.owner}/${settings.repository.repo}` } : {}),
+    lifetimeDays
+  })
+  const replace = replacementLink(replacementUrl)
   if (skipped?.code === 'rate-limited' && !blockings.has('rate-limited')) {
     findings.push({ severity: 'warning', code: 'rate-limited', title: 'Rate limit', message: skipped.reason })
   }
-  for (const b of blockings.values()) findings.push(blockingFinding(b))
+  for (const b of blockings.values()) findings.push(withLink(blockingFinding(b, context.serverUrl), replace))
   if (skipped?.code === 'network') findings.push({ severity: 'warning', code: 'api-unreachable', title: 'GitHub not reachable', message: skipped.reason })
   if (skipped?.code === 'bad-response') findings.push({ severity: 'warning', code: 'api-unexpected', title: 'Unexpected answer from the API', message: skipped.reason })
   if (reach.repository === false && settings.repository) {
@@ -178,15 +194,18 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       severity: 'error',
       code: 'repository-unreachable',
       title: `Repository ${settings.repository.owner}/${settings.repository.repo} not reachable`,
-      message:
-        'GitHub answered 404 for the repository: it is not selected for this token, the token is pending an organization owner\'s approval (it can then only read public resources), or the repository does not exist.',
-      fix: 'Edit the token\'s repository access to include it, ask an organization owner to approve the token, or check the `repository` input.'
+      message: UNREACHABLE.repository,
+      fix: 'Add the repository to the token\'s repository access, ask an organization owner to approve the token, or check the `repository` input.',
+      ...ifLink(tokenListLink(context.serverUrl))
     })
   }
   if (reach.organization === false && settings.organization) {
-    findings.push({ severity: 'error', code: 'organization-unreachable', title: `Organization ${settings.organization} not reachable`, message: 'GitHub answered 404 for the organization.', fix: 'Check the `organization` input.' })
+    findings.push({ severity: 'error', code: 'organization-unreachable', title: `Organization ${settings.organization} not reachable`, message: UNREACHABLE.organization, fix: 'Check the `organization` input.' })
   }
-  for (const p of permissions) findings.push(...permissionFindings(p))
+  // A permission left inconclusive by a condition reported above (SSO, a policy, an unreachable repository, no
+  // answer) is not reported again: the table shows its status, the finding above says why once.
+  const statedAbove = new Set<string>([...blockings.keys(), ...(skipped ? [skipped.code] : []), ...(reach.repository === false && settings.repository ? ['repository-unreachable'] : []), ...(reach.organization === false && settings.organization ? ['organization-unreachable'] : [])])
+  for (const p of permissions) if (!(p.status === 'inconclusive' && statedAbove.has(p.code))) findings.push(...permissionFindings(p).map((f) => withLink(f, replace)))
   for (const w of settings.inputWarnings) findings.push({ severity: 'warning', code: 'input', title: 'Input', message: w })
 
   // A 5xx answer (GitHub's or a proxy's) carries no token headers: its missing expiration header proves nothing.
@@ -199,14 +218,17 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       message: `GET /user answered ${identity.status} (after retries): the token's owner and expiry are unknown, so its lifetime could not be checked.`
     })
   }
-  const token = tokenReport(kind, login, identity, identityAnswered && tokenValid && !identityServerError, blockings, settings, deps.now(), findings, scopes)
+  const tokenFindings: Finding[] = []
+  const token = tokenReport(kind, login, identity, identityAnswered && tokenValid && !identityServerError, blockings, settings, deps.now(), tokenFindings, scopes)
+  findings.push(...tokenFindings.map((f) => withLink(f, replace)))
   if (kind === 'classic' || kind === 'oauth') {
     findings.push({
       severity: 'warning',
       code: 'classic-token',
       title: `A ${TOKEN_KIND_LABELS[kind]}`,
       message: 'Classic tokens hold broad scopes over every repository and organization the user can reach. A fine-grained token limits access to one resource owner and named permissions.',
-      fix: 'Create a fine-grained replacement with the link below, then delete this token.'
+      fix: 'Create a fine-grained replacement, then delete this token.',
+      ...ifLink(replace)
     })
   } else if (kind === 'unknown') {
     findings.push({ severity: 'warning', code: 'unknown-token-kind', title: 'Unrecognised token', message: 'The token has none of GitHub\'s documented prefixes (github_pat_, ghp_, gho_, ghu_, ghs_).' })
@@ -240,9 +262,10 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       findings.push({
         severity: 'error',
         code: 'repositories-unreachable',
-        title: `${coverage.unreachable.length} of ${coverage.checked} repositories unreachable`,
-        message: `The token cannot reach ${coverage.unreachable.join(', ')}.`,
-        fix: 'Add them to the token\'s repository access (a token with selected repositories does not see repositories created after it).'
+        title: `${coverage.unreachable.length.toLocaleString('en-US')} of ${coverage.checked.toLocaleString('en-US')} repositories unreachable`,
+        message: `The token cannot reach ${listed(coverage.unreachable, 'repositories', 'Repository coverage')}.`,
+        fix: 'Add them to the token\'s repository access (a token with selected repositories does not see repositories created after it).',
+        ...ifLink(tokenListLink(context.serverUrl))
       })
     }
     for (const u of coverage.undecided) findings.push({ severity: 'warning', code: 'repository-undecided', title: `Reach of ${u.repository} unknown`, message: u.reason })
@@ -253,18 +276,14 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       severity: 'warning',
       code: 'excess-permissions',
       title: `${excess.length} permission${excess.length === 1 ? '' : 's'} beyond the requirement`,
-      message: `The token holds ${excess.join(', ')}, which the requirement does not need.`,
-      fix: 'Least privilege: create a replacement with only the required permissions (link below), then delete this token.'
+      message: `The token holds ${listed(excess.map((e) => e.replace(':', ': ')), 'permission levels', 'Beyond the requirement')}, which the requirement does not need.`,
+      fix: 'Least privilege: create a replacement with only the required permissions, then delete this token.',
+      ...ifLink(replace)
     })
   } else if (settings.reportExcess && (kind === 'classic' || kind === 'oauth')) {
     findings.push({ severity: 'notice', code: 'excess-classic', title: 'Excess permissions of a classic token', message: `A classic token's scopes are its permissions: ${(scopes ?? []).join(', ') || 'none'}.` })
   }
 
-  const policyLimit = blockings.get('lifetime-policy') as Extract<Blocking, { code: 'lifetime-policy' }> | undefined
-  const lifetimeDays = Math.min(
-    settings.maxLifetimeDays > 0 ? settings.maxLifetimeDays : 366,
-    policyLimit ? policyLimit.maxDays : 366
-  )
   const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     result: resultOf(findings),
@@ -278,13 +297,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     token,
     permissions,
     findings: sortFindings(findings),
-    regenerateUrl: regenerateUrl({
-      serverUrl: context.serverUrl,
-      required: settings.required,
-      resourceOwner: settings.organization ?? settings.repository?.owner,
-      ...(settings.repository ? { repository: `${settings.repository.owner}/${settings.repository.repo}` } : {}),
-      lifetimeDays
-    }),
+    regenerateUrl: replacementUrl,
     stats: { requests, durationMs: Math.max(0, deps.now() - started) },
     ...(excess ? { excess: { permissions: excess, undecided: decided.slice(settings.required.length).filter((p) => p.status === 'inconclusive').length } } : {}),
     ...(coverage ? { coverage } : {}),
@@ -330,6 +343,7 @@ function evidenceRecord(planned: PlannedProbe, ev: HttpEvidence, role: EvidenceR
     message: ev.message,
     role,
     safety: safety.kind === 'read-only' ? 'read-only (GET)' : safety.kind === 'random-target' ? `random {${safety.param}}: names nothing that exists` : `body lacks required '${safety.missingField}'`,
+    ...(planned.probe.randomParams.length > 0 ? { shownPath: shownPath(planned.probe.template, ev.path, planned.probe.randomParams) } : {}),
     ...(ev.headers['x-accepted-github-permissions'] !== undefined ? { acceptedPermissions: ev.headers['x-accepted-github-permissions'] } : {}),
     ...(ev.headers['x-github-request-id'] !== undefined ? { requestId: ev.headers['x-github-request-id'] } : {})
   }
@@ -348,7 +362,7 @@ function decidePermission(pp: PermissionPlan, inputs: DecideInputs): PermissionR
     code: decision.code,
     reason: decision.reason,
     ...extra,
-    ...(fixFor(decision, pp.required) ? { fix: fixFor(decision, pp.required) } : {}),
+    ...(fixFor(decision) ? { fix: fixFor(decision) } : {}),
     evidence
   })
   if (!pp.info) return finish({ status: 'inconclusive', code: 'not-on-server', reason: pp.notProbed ?? 'Unknown on this server.' }, [])
@@ -417,12 +431,12 @@ function scopeDecision(name: string, level: RequiredPermission['level'], scopes:
   return { status: 'missing', code: 'scope-missing', reason: `The token's scopes (X-OAuth-Scopes: ${listed}) include none of ${decided.needs.map((s) => `'${s}'`).join(', ')}, which it needs.` }
 }
 
-function fixFor(decision: Decision, p: RequiredPermission): string | undefined {
+function fixFor(decision: Decision): string | undefined {
   switch (decision.code) {
     case 'not-accessible':
-      return `Grant '${p.name}: ${p.level}' to the token (edit it in Settings → Developer settings), or create a replacement with the link below.`
+      return 'Add what is missing to the token in its settings, or create a replacement with exactly the required permissions.'
     case 'scope-missing':
-      return 'Add the scope to the classic token, or better, create a fine-grained replacement with the link below.'
+      return 'Add the scope to the classic token, or better, create a fine-grained replacement with exactly the required permissions.'
     case 'repository-unreachable':
       return 'Select the repository in the token\'s repository access, or ask an organization owner to approve the token.'
     case 'uncheckable':
@@ -445,20 +459,44 @@ function permissionFindings(p: PermissionReport): Finding[] {
   return []
 }
 
-function blockingFinding(b: Blocking): Finding {
+/** A blocking condition as a finding; its link is the page that lifts it, when GitHub named one. */
+function blockingFinding(b: Blocking, serverUrl: string): Finding {
   const message = describeBlocking(b)
   switch (b.code) {
     case 'invalid-token':
-      return { severity: 'error', code: 'token-invalid', title: 'Token invalid, expired or revoked', message, fix: 'Create a new token with the link below and update the secret.' }
-    case 'sso-required':
-      return { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: b.url ? `Open ${b.url} while signed in, or authorise the token under Settings → Developer settings → Personal access tokens → Configure SSO.` : 'Authorise the token for the organization under Settings → Developer settings → Personal access tokens → Configure SSO.' }
-    case 'lifetime-policy':
-      return { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Set an expiration of at most ${b.maxDays} days${b.settingsUrl ? ` at ${b.settingsUrl}` : ''}, or create a replacement with the link below.` }
+      return { severity: 'error', code: 'token-invalid', title: 'Token invalid, expired or revoked', message, fix: 'Create a new token and update the secret.' }
+    case 'sso-required': {
+      const sso = linkTo('Authorise the token for SSO', b.url)
+      return sso
+        ? { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: 'Open GitHub\'s authorisation page while signed in and authorise the token.', link: sso }
+        : { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: 'Authorise the token for the organization: Configure SSO beside it in your token settings.', ...ifLink(tokenListLink(serverUrl)) }
+    }
+    case 'lifetime-policy': {
+      const settings = linkTo('Change the token\'s lifetime', b.settingsUrl)
+      return settings
+        ? { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Give the token an expiration of at most ${b.maxDays} days (regenerate it on its settings page), or create a replacement.`, link: settings }
+        : { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Create a replacement that expires within ${b.maxDays} days.` }
+    }
     case 'classic-forbidden':
-      return { severity: 'error', code: 'classic-forbidden', title: 'Classic tokens refused by the organization', message, fix: 'Create a fine-grained replacement with the link below.' }
+      return { severity: 'error', code: 'classic-forbidden', title: 'Classic tokens refused by the organization', message, fix: 'Create a fine-grained replacement.' }
     case 'rate-limited':
       return { severity: 'warning', code: 'rate-limited', title: 'Rate limit', message }
   }
+}
+
+/** Gives a finding that states a fix but carries no link of its own the replacement link. */
+function withLink(finding: Finding, link: FindingLink | undefined): Finding {
+  return finding.fix && !finding.link && link ? { ...finding, link } : finding
+}
+
+function ifLink(link: FindingLink | undefined): { link?: FindingLink } {
+  return link ? { link } : {}
+}
+
+/** A list in a sentence: all of it when short, else how many, the first few, and where all are listed. */
+function listed(items: readonly string[], noun: string, section: string): string {
+  if (items.length <= LISTED_INLINE) return items.join(', ')
+  return `${items.length.toLocaleString('en-US')} ${noun} (${items.slice(0, 3).join(', ')} and ${(items.length - 3).toLocaleString('en-US')} more, all listed under “${section}”)`
 }
 
 function tokenReport(
@@ -486,17 +524,17 @@ function tokenReport(
   const daysRemaining = expiresAt instanceof Date ? Math.floor((expiresAt.getTime() - now) / DAY) : null
   const pat = isPersonalAccessToken(kind) || kind === 'unknown'
   if (pat && daysRemaining !== null) {
-    const when = (expiresAt as Date).toISOString()
+    const when = personDate(expiresAt as Date)
     if (daysRemaining <= settings.expiryFailDays) {
-      findings.push({ severity: 'error', code: 'token-expiring', title: `Expires in ${daysRemaining} day${daysRemaining === 1 ? '' : 's'}`, message: `The token expires at ${when}, within expiry-fail-days (${settings.expiryFailDays}).`, fix: 'Create a replacement with the link below and update the secret.' })
+      findings.push({ severity: 'error', code: 'token-expiring', title: `Expires in ${daysRemaining} day${daysRemaining === 1 ? '' : 's'}`, message: `The token expires at ${when}, within expiry-fail-days (${settings.expiryFailDays}).`, fix: 'Create a replacement and update the secret.' })
     } else if (daysRemaining <= settings.expiryWarnDays) {
-      findings.push({ severity: 'warning', code: 'token-expiring', title: `Expires in ${daysRemaining} days`, message: `The token expires at ${when}, within expiry-warn-days (${settings.expiryWarnDays}).`, fix: 'Plan its rotation: create a replacement with the link below.' })
+      findings.push({ severity: 'warning', code: 'token-expiring', title: `Expires in ${daysRemaining} days`, message: `The token expires at ${when}, within expiry-warn-days (${settings.expiryWarnDays}).`, fix: 'Plan its rotation: create a replacement, then update the secret.' })
     }
   }
   const policy = blockings.get('lifetime-policy') as Extract<Blocking, { code: 'lifetime-policy' }> | undefined
   const lifetime = lifetimeCompliance(kind, expiresAt, settings.maxLifetimeDays, policy, now)
   if (lifetime.compliant === 'false' && !policy) {
-    findings.push({ severity: 'error', code: 'lifetime-noncompliant', title: 'Lifetime exceeds the policy', message: lifetime.reason, fix: `Create a replacement that expires within ${lifetime.policyDays} days with the link below.` })
+    findings.push({ severity: 'error', code: 'lifetime-noncompliant', title: 'Lifetime exceeds the policy', message: lifetime.reason, fix: `Create a replacement that expires within ${lifetime.policyDays} days.` })
   }
   return {
     kind,
@@ -546,8 +584,9 @@ function recordFindings(record: OrgRecord, settings: Settings, decided: readonly
         severity: 'error',
         code: 'pending-approval',
         title: `Pending approval in ${org}`,
-        message: `The token's request to access ${org}${record.pendingRequest.createdAt ? ` (made ${record.pendingRequest.createdAt})` : ''} waits for an organization owner's approval; until then it can only read public resources.`,
-        fix: `Ask an owner of ${org} to review it at ${serverUrl.replace(/\/+$/, '')}/organizations/${org}/settings/personal-access-token-requests`
+        message: `The token's request to access ${org}${record.pendingRequest.createdAt ? ` (made ${personDate(record.pendingRequest.createdAt)})` : ''} waits for an organization owner's approval; until then it can only read public resources.`,
+        fix: `Ask an owner of ${org} to approve the request.`,
+        ...ifLink(pendingRequestsLink(serverUrl, org))
       }
     ]
   }
