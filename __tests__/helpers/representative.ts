@@ -3,9 +3,9 @@
  * real transport, against the loopback simulator. What they give back (the job summary as written, the report,
  * the annotations) is what a person would see on the run's page.
  */
-import type { ActionIO } from '../../src/action-io.js'
-import { run } from '../../src/main.js'
-import type { Report } from '../../src/core/report.js'
+import type { ActionIO } from '../../src/action/io.js'
+import { run } from '../../src/action/main.js'
+import type { Report } from '../../src/report/report.js'
 import { startSimulator } from '../../tools/simulator/server.js'
 import * as S from '../../tools/simulator/scenarios.js'
 

@@ -6,11 +6,11 @@
  * is escaped: messages come from GitHub's answers and the inputs.
  */
 import { summary as coreSummary } from '@actions/core'
-import type { Report } from '../core/report.js'
-import type { Problem } from '../present/problems.js'
-import { SEVERITY_ICON } from '../present/problems.js'
-import type { InputErrorsView, PermissionRow, Section, SummaryView } from '../present/view.js'
-import { inputErrorsView, summaryView } from '../present/view.js'
+import type { Report } from '../report/report.js'
+import type { Problem } from '../report/problems.js'
+import { SEVERITY_ICON } from '../report/problems.js'
+import type { InputErrorsView, PermissionRow, Section, SummaryView } from '../report/view.js'
+import { inputErrorsView, summaryView } from '../report/view.js'
 
 export type SummaryBuilder = typeof coreSummary
 
