@@ -113,10 +113,10 @@ describe('the job summary (core.summary)', () => {
     const errors = ["Input 'expiry-warn-days': expected a number of days (a whole number from 0 to 3650), got 'soon'.", "Input 'fail-on': expected one of error, warning, never, got 'sometimes'."]
     buildInputErrorsSummary(inputErrorsView(errors))
     const text = core.summary.stringify()
-    expect(text).toContain('<h2>❌ Token audit not run: invalid input</h2>')
-    expect(text).toContain('Nothing was sent to GitHub because of these 2 input errors')
-    expect(text).toContain('<li>Input &#39;expiry-warn-days&#39;: expected a number of days')
-    expect(text).toContain('<li>Input &#39;fail-on&#39;')
+    expect(text).toContain('<h2>❌ Token audit did not run: invalid inputs</h2>')
+    expect(text).toContain('No request was sent to GitHub because of these 2 input errors')
+    expect(text).toContain("<li>Input 'expiry-warn-days': expected a number of days")
+    expect(text).toContain("<li>Input 'fail-on'")
   })
 })
 

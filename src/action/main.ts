@@ -14,7 +14,8 @@ import { permissionsWith } from '../report/report.js'
 import type { Report } from '../report/report.js'
 import { serverUrlFor } from '../report/regenerate-url.js'
 import { DEFAULTS, INPUT_NAMES, parseSettings } from '../inputs/settings.js'
-import type { RawInputs, Settings } from '../inputs/settings.js'
+import type { InputName, RawInputs, Settings } from '../inputs/settings.js'
+import { holdsUnexpandedExpression, withoutUnexpandedExpressions } from '../inputs/expressions.js'
 import { renderInputErrorsSummary, renderJobSummary } from './job-summary.js'
 import { annotationText, problemsOf } from '../report/problems.js'
 import { tokenKind } from '../verdicts/token-kind.js'
@@ -68,10 +69,12 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const deps = { ...defaultDependencies, ...overrides }
   // The tokens are masked before anything else can print them.
   const rawToken = deps.io.getInput('token')
-  const otherTokens = SECRET_INPUTS.map((name) => deps.io.getInput(name))
+  // github-token is read only when notify: issue needs it (a local client passes `${{ github.token }}` as text).
+  const wanted = (name: InputName) => name !== 'github-token' || deps.io.getInput('notify').trim().toLowerCase() === 'issue'
+  const tokenInputs = new Map<InputName, string>(SECRET_INPUTS.filter(wanted).map((name) => [name, deps.io.getInput(name)]))
   const secrets: string[] = []
-  for (const candidate of [rawToken, ...otherTokens].flatMap((t) => [t, t.trim()])) {
-    if (candidate.trim() !== '' && !secrets.includes(candidate)) {
+  for (const candidate of [rawToken, ...tokenInputs.values()].flatMap((t) => [t, t.trim()])) {
+    if (candidate.trim() !== '' && !holdsUnexpandedExpression(candidate) && !secrets.includes(candidate)) {
       deps.io.setSecret(candidate)
       secrets.push(candidate)
     }
@@ -82,8 +85,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   outputs.set('lifetime-compliant', 'unknown')
   outputs.set('result', 'fail')
   try {
-    const raw: RawInputs = {}
-    for (const name of INPUT_NAMES) raw[name] = name === 'token' ? rawToken : io.getInput(name)
+    const given: RawInputs = {}
+    for (const name of INPUT_NAMES) given[name] = name === 'token' ? rawToken : SECRET_INPUTS.includes(name as never) ? (tokenInputs.get(name) ?? '') : io.getInput(name)
+    const expanded = withoutUnexpandedExpressions(given, deps.env)
+    for (const warning of expanded.warnings) io.annotate('warning', warning)
+    const raw = expanded.raw
     const apiUrl = raw['api-url']?.trim() || deps.env.GITHUB_API_URL || DEFAULTS['api-url']
     raw['api-url'] = apiUrl
     const edition = editionForApiUrl(apiUrl)

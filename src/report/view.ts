@@ -108,10 +108,10 @@ export function summaryView(report: Report): SummaryView {
 export function inputErrorsView(errors: readonly string[]): InputErrorsView {
   return {
     icon: '❌',
-    headline: 'Token audit not run: invalid input',
-    lead: `Nothing was sent to GitHub because of ${errors.length === 1 ? 'this input error' : `these ${errors.length} input errors`}:`,
+    headline: 'Token audit did not run: invalid inputs',
+    lead: `No request was sent to GitHub because of ${errors.length === 1 ? 'this input error' : `these ${errors.length} input errors`}:`,
     errors,
-    fix: `Correct ${errors.length === 1 ? 'it' : 'them'} in the step’s \`with:\` and run the job again.`
+    fix: 'Correct the input named on each line in the step’s `with:` (each line says what it expects), then run the workflow again.'
   }
 }
 
