@@ -8,13 +8,13 @@
  */
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import type { ActionIO } from '../action/io.js'
 import { buildCatalog } from '../catalog/catalog.js'
 import { catalogMarkdown, catalogText } from '../catalog/describe.js'
 import { OPTION_INPUTS, TOKEN_ENV, TOKEN_SOURCES, tokenArgumentError, usage } from './options.js'
 import { VERSION } from './version.js'
-import { run } from '../action/main.js'
-import type { Report } from '../report/report.js'
+import type { RawInputs } from '../inputs/settings.js'
+import { runAudit } from '../run-audit.js'
+import { transportFor } from '../github/octokit-transport.js'
 import { renderTerminal, wantsColor } from './terminal.js'
 
 export { renderTerminal } from './terminal.js'
@@ -102,47 +102,24 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
     streams.stderr('pat-audit: no token. Set PAT_AUDIT_TOKEN (or GITHUB_TOKEN), or pipe the token on standard input.\n')
     return 2
   }
-  let failed = false
-  const outputs: Record<string, string> = {}
   const color = wantsColor(streams.stdoutIsTTY === true, env, parsed.switches.has('no-color'))
-  const io: ActionIO = {
-    getInput: (name) => (name === 'token' ? token : Object.hasOwn(TOKEN_ENV, name) ? (env[TOKEN_ENV[name as keyof typeof TOKEN_ENV]] ?? '') : (parsed.flags.get(name) ?? '')),
-    setSecret: () => undefined,
-    setOutput: (name, value) => void (outputs[name] = value),
-    annotate: () => undefined,
-    info: () => undefined,
+  const fromEnv = Object.fromEntries(Object.entries(TOKEN_ENV).map(([name, variable]) => [name, env[variable] ?? '']))
+  const raw: RawInputs = { ...Object.fromEntries(parsed.flags), ...fromEnv, token }
+  const run = await runAudit(raw, env, {
+    now: Date.now,
+    makeTransport: transportFor,
     debug: (message) => {
       if (env.PAT_AUDIT_DEBUG) streams.stderr(`debug: ${message}\n`)
-    },
-    isDebug: () => Boolean(env.PAT_AUDIT_DEBUG),
-    // --markdown prints the job summary as the action writes it; the terminal view is rendered from the report.
-    writeSummary: async (markdown) => {
-      if (parsed.switches.has('markdown')) streams.stdout(`${markdown}\n`)
-    },
-    fail: (message) => {
-      failed = true
-      streams.stderr(`pat-audit: ${message}\n`)
     }
-  }
-  // Outside Actions there is no GITHUB_SERVER_URL; the replacement link then points at the API's own web host.
-  await run({ io, env: { ...env, GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? '' } })
-  if (parsed.switches.has('json')) streams.stdout(`${outputs.report ?? '{}'}\n`)
-  else if (!parsed.switches.has('markdown')) {
-    // Invalid inputs have been said on standard error, one line each; an audit is shown from its report.
-    const report = parseReport(outputs.report)
-    if (report) streams.stdout(`${renderTerminal(report, { color })}\n`)
-  }
-  return failed ? 1 : 0
-}
-
-function parseReport(json: string | undefined): Report | undefined {
-  if (!json) return undefined
-  try {
-    const value = JSON.parse(json) as Partial<Report> & { inputErrors?: unknown }
-    return value.inputErrors === undefined && value.token && Array.isArray(value.findings) ? (value as Report) : undefined
-  } catch {
-    return undefined
-  }
+  })
+  for (const error of run.errors) streams.stderr(`pat-audit: ${error}\n`)
+  // --markdown prints the job summary as the action writes it; otherwise the report is rendered for a terminal
+  // (invalid inputs are said on standard error, one line each).
+  if (parsed.switches.has('markdown') && run.summary !== undefined) streams.stdout(`${run.summary}\n`)
+  else if (!parsed.switches.has('json') && run.report) streams.stdout(`${renderTerminal(run.report, { color })}\n`)
+  if (run.failure) streams.stderr(`pat-audit: ${run.failure}\n`)
+  if (parsed.switches.has('json')) streams.stdout(`${run.outputs.get('report') ?? '{}'}\n`)
+  return run.errors.length > 0 || run.failure ? 1 : 0
 }
 
 async function readAll(): Promise<string> {
