@@ -10,5 +10,5 @@ import { leanIO } from './action/actions-core.js'
 /** The action, with @actions/core's command modules only (actions-core.ts): what dist/index.js runs. */
 export const run = (overrides: Partial<RunDependencies> = {}): Promise<void> => runAction({ io: leanIO, ...overrides })
 export { main as cli } from './cli/index.js'
-/** The CLI's terminal renderer, for the demo (tools/demo.js), which shows summaries exactly as `pat-audit` does. */
-export { markdownToTerminal } from './cli/terminal.js'
+/** The CLI's terminal renderers, for the demo (tools/demo.js), which shows reports exactly as `pat-audit` does. */
+export { renderTerminal, renderInventoryTerminal } from './cli/index.js'
