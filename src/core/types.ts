@@ -75,7 +75,7 @@ export interface HttpEvidence {
   /** GitHub's `message`, or a description of the failure. */
   readonly message: string
   /** Set when no usable HTTP response arrived (network, timeout, deadline, non-JSON). */
-  readonly failure?: 'network' | 'timeout' | 'deadline' | 'not-json' | 'empty-body' | 'refused'
+  readonly failure?: 'network' | 'timeout' | 'deadline' | 'not-json' | 'empty-body' | 'refused' | 'redirect'
   readonly body?: unknown
   readonly durationMs: number
 }
