@@ -7,6 +7,7 @@ import type { HttpMethod, Level, PermissionScope, PermissionSet, ProbeSpec, Safe
 import { LEVELS, levelRank } from '../core/types.js'
 import type { DataOperation, Edition, PermissionData } from './github-data.js'
 import { permissionData } from './github-data.js'
+import { missingBarrier, randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
 import { ALTERNATIVE_OPERATIONS, FORM_ONLY_PERMISSIONS, PROBE_OVERRIDES, PUBLIC_FALLBACK_OPERATIONS, UNPAGINATED_OPERATIONS } from './overrides.js'
 
 export interface CatalogEntry {
@@ -159,6 +160,9 @@ export function chooseWriteOperation(
     if (op.verb === 'get' || op.access !== level || !exclusiveOrAlternative(op, allowAlternatives)) continue
     if (!ownerPrefix(scope, op.requestPath)) continue
     const method = op.verb.toUpperCase() as HttpMethod
+    // A POST or PUT needs a body GitHub must refuse as its second barrier: only a reviewed override names one.
+    if (method === 'POST' || method === 'PUT') continue
+    if (pathParams(op.requestPath).some((p) => !WRITE_FILLABLE.has(p) && Object.prototype.hasOwnProperty.call(UNRANDOMISABLE_PARAMS, p))) continue
     const param = randomTargetParam(method, op.requestPath)
     if (!param) continue
     const methodRank = ['DELETE', 'PATCH', 'POST', 'PUT'].indexOf(method)
@@ -222,6 +226,8 @@ function makeProbe(
   }
 }
 
+const UNCHECKABLE_WRITE = 'Not probed: a POST or PUT is sent only behind two barriers (a random parent that cannot exist and a body GitHub must refuse), and'
+
 export function buildCatalog(edition: Edition, data: PermissionData = permissionData(edition)): Catalog {
   const operations = indexOperations(data)
   const accepts = (method: string, template: string): PermissionSet[] =>
@@ -251,11 +257,17 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
           if (!operations.has(operationId(method, template))) {
             // The override names an operation this edition's data does not have: fall back to the rule.
           } else {
+            const randomParams = pathParams(template).filter((p) => !WRITE_FILLABLE.has(p))
+            const unmet = missingBarrier(method, template, randomParams, override.missingField)
+            if (unmet) {
+              entries.set(key(name, level), { permission: name, level, uncheckable: `${UNCHECKABLE_WRITE} ${unmet}.`, source: 'override', why: override.why })
+              continue
+            }
             const safety: SafetyArgument =
               method === 'GET'
                 ? { kind: 'read-only' }
-                : override.missingField
-                  ? { kind: 'incomplete-body', missingField: override.missingField }
+                : method === 'POST' || method === 'PUT'
+                  ? { kind: 'two-barriers', param: randomParent(template, randomParams) ?? '', missingField: override.missingField ?? '' }
                   : { kind: 'random-target', param: randomTargetParam(method, template) ?? '' }
             const probe = addProbe(makeProbe(method, template, safety, accepts(method, template), { body: override.body, query: override.query }))
             entries.set(key(name, level), { permission: name, level, probe, source: 'override', why: override.why })
@@ -294,7 +306,7 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
       entries.set(key(name, level), {
         permission: name,
         level,
-        uncheckable: `No ${level} endpoint of this permission can be called harmlessly: every one either needs another permission too, or could change something if GitHub accepted it.`,
+        uncheckable: `No ${level} endpoint of this permission can be called harmlessly: every one either needs another permission too, or could change something if GitHub accepted it (a POST or PUT is used only behind two barriers: a random parent that cannot exist and a body GitHub must refuse; a parameter that accepts a commit SHA or cannot carry 64 random bits is never made random).`,
         source: 'rule'
       })
     }
