@@ -10,7 +10,7 @@
  * commit SHA (where random hex could name a real commit), is never made random: its operations are not probed.
  * The catalog tests hold every entry here and every probe's barriers against GitHub's OpenAPI description.
  */
-import type { HttpMethod, ProbeSpec } from '../core/types.js'
+import type { HttpMethod, ProbeSpec } from '../types.js'
 
 /** Path parameters that are never given a random value, and why. */
 export const UNRANDOMISABLE_PARAMS: Readonly<Record<string, string>> = {

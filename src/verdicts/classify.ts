@@ -1,0 +1,216 @@
+/**
+ * Reads evidence into verdicts. A permission is `missing` only when a response proves it (GitHub's
+ * "Resource not accessible" 403 for an endpoint that accepts the permission, or a classic token's scope list);
+ * `granted` only when GitHub let the request through its permission check; everything else is `inconclusive`
+ * with the reason.
+ */
+import type { PlannedProbe } from '../audit/plan.js'
+import { REPOSITORY_PROBE_ID } from '../audit/plan.js'
+import type { HttpEvidence, PermissionScope, PermissionStatus } from '../types.js'
+import { formatAcceptedPermissions, parseAcceptedPermissions, parseClassicForbidden, parseLifetimePolicy, parseSsoHeader } from './headers.js'
+
+export type DecisionCode =
+  | 'answered'
+  | 'authorised-not-found'
+  | 'authorised-invalid'
+  | 'accepted-write'
+  | 'not-accessible'
+  | 'scope-missing'
+  | 'scope-granted'
+  | 'public-fallback'
+  | 'accepted-mismatch'
+  | 'refused-other'
+  | 'repository-unreachable'
+  | 'organization-unreachable'
+  | 'not-found'
+  | 'invalid-token'
+  | 'sso-required'
+  | 'lifetime-policy'
+  | 'classic-forbidden'
+  | 'rate-limited'
+  | 'server-error'
+  | 'network'
+  | 'deadline'
+  | 'bad-response'
+  | 'refused-by-guard'
+  | 'redirected'
+  | 'unexpected-status'
+  | 'uncheckable'
+  | 'not-on-server'
+  | 'no-scope-mapping'
+  | 'satisfied-by-alternative'
+  | 'alternative-unknown'
+
+export interface Decision {
+  readonly status: PermissionStatus
+  readonly code: DecisionCode
+  /** One or two sentences a person can act on. */
+  readonly reason: string
+}
+
+export type Blocking =
+  | { code: 'invalid-token' }
+  | { code: 'sso-required'; url?: string }
+  | { code: 'lifetime-policy'; maxDays: number; owner?: string; settingsUrl?: string }
+  | { code: 'classic-forbidden'; owner?: string }
+  | { code: 'rate-limited'; resetAt?: Date; retryAfterSeconds?: number; secondary: boolean }
+
+/** Conditions that stop the token from working at all on a resource, whatever permissions it holds. */
+export function blockingCondition(ev: HttpEvidence): Blocking | undefined {
+  if (ev.status === 401) return { code: 'invalid-token' }
+  if (ev.status !== 403 && ev.status !== 429) return undefined
+  const sso = ev.headers['x-github-sso'] ? parseSsoHeader(ev.headers['x-github-sso']) : undefined
+  if (sso?.required) return { code: 'sso-required', ...(sso.url ? { url: sso.url } : {}) }
+  const lifetime = parseLifetimePolicy(ev.message)
+  if (lifetime) return { code: 'lifetime-policy', ...lifetime }
+  const classic = parseClassicForbidden(ev.message)
+  if (classic) return { code: 'classic-forbidden', ...classic }
+  const remaining = ev.headers['x-ratelimit-remaining']
+  const retryAfter = ev.headers['retry-after']
+  if (remaining === '0' || retryAfter !== undefined || ev.status === 429 || /rate limit/i.test(ev.message)) {
+    const reset = Number(ev.headers['x-ratelimit-reset'])
+    const secondary = /secondary rate limit/i.test(ev.message) || (retryAfter !== undefined && remaining !== '0')
+    return {
+      code: 'rate-limited',
+      secondary,
+      ...(Number.isFinite(reset) && reset > 0 && !secondary ? { resetAt: new Date(reset * 1000) } : {}),
+      ...(retryAfter !== undefined && Number.isFinite(Number(retryAfter)) ? { retryAfterSeconds: Number(retryAfter) } : {})
+    }
+  }
+  return undefined
+}
+
+export function describeBlocking(b: Blocking): string {
+  switch (b.code) {
+    case 'invalid-token':
+      return 'GitHub answered 401: the token is invalid, expired or revoked.'
+    case 'sso-required':
+      return `The organization enforces SAML single sign-on and the token is not authorised for it.${b.url ? ` Authorise it at ${b.url}` : ''}`
+    case 'lifetime-policy':
+      return `The ${b.owner ? `'${b.owner}' ` : ''}organization refuses fine-grained tokens whose lifetime exceeds ${b.maxDays} days, and this token's does.`
+    case 'classic-forbidden':
+      return `The ${b.owner ? `'${b.owner}' ` : ''}organization refuses personal access tokens (classic).`
+    case 'rate-limited':
+      return b.secondary
+        ? `GitHub's secondary rate limit refused the request${b.retryAfterSeconds !== undefined ? ` (retry after ${b.retryAfterSeconds} s)` : ''}; nothing is known about the permission.`
+        : `The token's rate limit is used up${b.resetAt ? ` until ${b.resetAt.toISOString()}` : ''}; nothing is known about the permission.`
+  }
+}
+
+export interface Reachability {
+  /** true: the repository answered; false: GET on it was a 404; undefined: not known. */
+  readonly repository?: boolean
+  readonly organization?: boolean
+}
+
+function passedPermissionCheck(ev: HttpEvidence): boolean {
+  return (ev.status >= 200 && ev.status < 300) || ev.status === 409 || ev.status === 422 || (ev.status === 403 && /resource not accessible by/i.test(ev.message))
+}
+
+/** What the responses tell about whether the repository and the organization exist for this token. */
+export function deriveReachability(results: ReadonlyArray<{ planned: PlannedProbe; evidence: HttpEvidence }>): Reachability {
+  let repository: boolean | undefined
+  let organization: boolean | undefined
+  for (const { planned, evidence } of results) {
+    if (planned.context === 'repository') {
+      if (planned.probe.id === REPOSITORY_PROBE_ID && evidence.status === 404) repository = false
+      else if (repository === undefined && passedPermissionCheck(evidence)) repository = true
+      if (planned.probe.id === REPOSITORY_PROBE_ID && evidence.status === 200) repository = true
+    }
+    if (planned.context === 'organization') {
+      if (planned.probe.template === '/orgs/{org}' && evidence.status === 404) organization = false
+      else if (organization === undefined && passedPermissionCheck(evidence)) organization = true
+    }
+  }
+  return { ...(repository !== undefined ? { repository } : {}), ...(organization !== undefined ? { organization } : {}) }
+}
+
+const UNREACHABLE: Record<'repository' | 'organization', string> = {
+  repository:
+    'GitHub answered 404 for the repository itself: it is not selected for this token, the token is pending an organization owner\'s approval (it can then only read public resources), or the repository does not exist.',
+  organization: 'GitHub answered 404 for the organization: it does not exist, or this token cannot see it.'
+}
+
+function reachOf(context: PermissionScope, reach: Reachability): boolean | undefined {
+  return context === 'account' ? true : reach[context]
+}
+
+/** The decision one probe's evidence supports for one permission (a fine-grained or app token). */
+export function classifyEvidence(permission: string, planned: PlannedProbe, ev: HttpEvidence, reach: Reachability): Decision {
+  // A 5xx is a server error whatever its body: GitHub's 502 and 504 pages are HTML, not the JSON expected.
+  const serverFailure = ev.status >= 500 && (ev.failure === 'not-json' || ev.failure === 'empty-body')
+  const failure = serverFailure ? undefined : failureDecision(ev)
+  if (failure) return failure
+  const blocking = blockingCondition(ev)
+  if (blocking) return { status: 'inconclusive', code: blocking.code, reason: describeBlocking(blocking) }
+  const { probe, context } = planned
+  const contextReach = reachOf(context, reach)
+  if (ev.status >= 500) return { status: 'inconclusive', code: 'server-error', reason: `GitHub answered ${ev.status} ${probe.method === 'GET' ? '(after retries)' : '(a write is never sent twice: the error may have come after GitHub acted)'}; the permission could not be checked.` }
+  if (ev.status >= 200 && ev.status < 300) {
+    if (probe.publicFallback) {
+      return { status: 'inconclusive', code: 'public-fallback', reason: 'This endpoint answers public data without the permission, so a 200 proves nothing by itself.' }
+    }
+    if (probe.method === 'GET') return { status: 'granted', code: 'answered', reason: `GitHub answered ${ev.status} to a request that needs this permission.` }
+    return { status: 'granted', code: 'accepted-write', reason: `GitHub accepted the ${probe.method} (${ev.status}) on a resource that does not exist; it passed the permission check.` }
+  }
+  if (ev.status === 403) {
+    if (/resource not accessible by/i.test(ev.message)) {
+      const accepted = parseAcceptedPermissions(ev.headers['x-accepted-github-permissions'] ?? '')
+      if (accepted.length > 0 && !accepted.some((set) => set.some((p) => p.name === permission))) {
+        return {
+          status: 'inconclusive',
+          code: 'accepted-mismatch',
+          reason: `GitHub refused it, but says this endpoint accepts ${formatAcceptedPermissions(accepted)}, not '${permission}': the refusal does not prove the permission missing.`
+        }
+      }
+      return { status: 'missing', code: 'not-accessible', reason: `GitHub answered 403 "${ev.message}"${accepted.length > 0 ? ` and accepts ${formatAcceptedPermissions(accepted)}` : ''}.` }
+    }
+    return {
+      status: 'inconclusive',
+      code: 'refused-other',
+      reason: `GitHub answered 403 "${ev.message}": the token's permission was not what it objected to (often the user's own role in the organization or repository).`
+    }
+  }
+  if (ev.status === 404) {
+    if (probe.id === REPOSITORY_PROBE_ID || contextReach === false) {
+      const where = context === 'organization' ? 'organization' : 'repository'
+      return { status: 'inconclusive', code: `${where}-unreachable`, reason: UNREACHABLE[where] }
+    }
+    if (contextReach === true) {
+      return {
+        status: 'granted',
+        code: 'authorised-not-found',
+        reason: `GitHub answered 404 for ${probe.randomParams.length > 0 ? 'a random name that cannot exist' : 'a resource that does not exist here'} under a ${context} it can reach: it checks the permission first, so the request passed it.`
+      }
+    }
+    return { status: 'inconclusive', code: 'not-found', reason: 'GitHub answered 404 and nothing shows whether the resource owner itself is reachable.' }
+  }
+  if (ev.status === 409 || ev.status === 422) {
+    return { status: 'granted', code: 'authorised-invalid', reason: `GitHub answered ${ev.status} "${ev.message}": it refused the input after the permission check passed.` }
+  }
+  return { status: 'inconclusive', code: 'unexpected-status', reason: `GitHub answered ${ev.status} "${ev.message}", which does not tell whether the permission is held.` }
+}
+
+export function failureDecision(ev: HttpEvidence): Decision | undefined {
+  switch (ev.failure) {
+    case undefined:
+      return undefined
+    case 'refused':
+      return { status: 'inconclusive', code: 'refused-by-guard', reason: ev.message }
+    case 'redirect':
+      // Redirects are never followed (a 307 or 308 would repeat a write elsewhere): where it pointed is the evidence.
+      return {
+        status: 'inconclusive',
+        code: 'redirected',
+        reason: `GitHub answered ${ev.message} A redirect proves nothing about the permission.${/^\/repos\/[^/]+\/[^/]+/.test(ev.path) ? ' GitHub redirects a repository that was renamed or transferred: point `repository` at its new name.' : ''}`
+      }
+    case 'deadline':
+      return { status: 'inconclusive', code: 'deadline', reason: ev.message }
+    case 'network':
+    case 'timeout':
+      return { status: 'inconclusive', code: 'network', reason: `No answer from GitHub: ${ev.message}` }
+    case 'not-json':
+    case 'empty-body':
+      return { status: 'inconclusive', code: 'bad-response', reason: `GitHub's answer (${ev.status}) was not the JSON expected: ${ev.message}` }
+  }
+}
