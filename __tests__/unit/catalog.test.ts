@@ -21,7 +21,9 @@ import { checkHarmless, isRandomValue, matchTemplate } from '../../src/catalog/s
 import type { HttpRequest } from '../../src/audit/transport.js'
 import type { HttpMethod, Level, ProbeSpec } from '../../src/types.js'
 import { LEVELS } from '../../src/types.js'
-import { randomParent, UNRANDOMISABLE_PARAMS } from '../../src/catalog/barriers.js'
+import { GHES_UNDESCRIBED_WRITES, randomParent, UNRANDOMISABLE_PARAMS } from '../../src/catalog/barriers.js'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { describeCatalog } from '../../src/catalog/describe.js'
 import {
   allOperationIds,
@@ -586,4 +588,35 @@ describe('ghes catalog', () => {
     const probe = p as ProbeSpec
     expect(checkHarmless(probe, fill(probe))).toBeUndefined()
   })
+
+  // Issue 12: GHES writes are held to the newest GHES description on npm (ghes-3.19) and to GitHub's GHES data.
+  const ghes = ghesOpenapi()
+  const ghesWrites = [...catalogs.ghes.probes.values()].filter((p) => p.method !== 'GET')
+  it.each(ghesWrites.map((p) => [p.id, p]))('%s: in the ghes-3.19 description, with the same path parameters and random-value forms', (_id, p) => {
+    const probe = p as ProbeSpec
+    const op = ghes.paths?.[probe.template]?.[probe.method.toLowerCase()]
+    expect(op).toBeDefined()
+    const resolve = (x: { $ref?: string }) => (x.$ref ? x.$ref.slice(2).split('/').reduce((n: Record<string, unknown>, k: string) => n[k] as Record<string, unknown>, ghes) : x) as { name: string; in: string; schema?: { type?: string; oneOf?: unknown } }
+    const params = (op.parameters ?? []).map(resolve).filter((x: { in: string }) => x.in === 'path')
+    expect(params.map((x: { name: string }) => x.name).sort()).toEqual([...pathParams(probe.template)].sort())
+    for (const param of probe.randomParams) {
+      const raw = params.find((x: { name: string }) => x.name === param)?.schema
+      const schema = raw ? resolve(raw as { $ref?: string }) : undefined
+      expect([param, (schema as { type?: string } | undefined)?.type]).toEqual([param, isIdParam(param) ? 'integer' : 'string'])
+    }
+    if (probe.method === 'POST' || probe.method === 'PUT') expect(Object.keys(op.responses ?? {})).toContain('422')
+  })
+
+  it.each([...GHES_UNDESCRIBED_WRITES].map((id) => [id]))('%s: in the GHES data, not in the ghes-3.19 description, and not probed on GHES', (id) => {
+    const [method, template] = id.split(' ')
+    const data = permissionData('ghes')
+    expect(Object.values(data).some((p) => p.permissions.some((op) => operationId(op.verb, op.requestPath) === id))).toBe(true)
+    expect(ghes.paths?.[template]?.[method.toLowerCase()]).toBeUndefined()
+    expect(catalogs.ghes.probes.has(id)).toBe(false)
+  })
 })
+
+function ghesOpenapi(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const require = createRequire(import.meta.url)
+  return JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/ghes-3.19.json'), 'utf8'))
+}

@@ -55,3 +55,15 @@ export function barriersText(probe: ProbeSpec): string {
   const b = barriersOf(probe)
   return b ? `two barriers: random parent {${b.parent}} that cannot exist; body without required \`${b.missingField}\` (422 documented)` : ''
 }
+
+/**
+ * GHES: the newest GitHub Enterprise Server OpenAPI description on npm is ghes-3.19 (@octokit/openapi 23.0.2; see
+ * /work/research/transport-facts.json), while the permission data is GHES 3.22. A write on GHES is probed only where
+ * that description holds the operation, so its barriers can be checked; these writes of the GHES data are not in it.
+ * The catalog tests keep this list exact.
+ */
+export const GHES_UNDESCRIBED_WRITES: ReadonlySet<string> = new Set([
+  'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/pin',
+  'DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}',
+  'PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}'
+])

@@ -7,7 +7,7 @@ import type { HttpMethod, Level, PermissionScope, PermissionSet, ProbeSpec, Safe
 import { LEVELS, levelRank } from '../types.js'
 import type { DataOperation, Edition, PermissionData } from './github-data.js'
 import { permissionData } from './github-data.js'
-import { missingBarrier, randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
+import { GHES_UNDESCRIBED_WRITES, missingBarrier, randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
 import { ALTERNATIVE_OPERATIONS, FORM_ONLY_PERMISSIONS, PROBE_OVERRIDES, PUBLIC_FALLBACK_OPERATIONS, UNPAGINATED_OPERATIONS } from './overrides.js'
 
 export interface CatalogEntry {
@@ -254,7 +254,7 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
           entries.set(key(name, level), { permission: name, level, uncheckable: override.uncheckable, source: 'override', why: override.why })
         } else {
           const [method, template] = override.probe.split(' ') as [HttpMethod, string]
-          if (!operations.has(operationId(method, template))) {
+          if (!operations.has(operationId(method, template)) || (edition === 'ghes' && GHES_UNDESCRIBED_WRITES.has(operationId(method, template)))) {
             // The override names an operation this edition's data does not have: fall back to the rule.
           } else {
             const randomParams = pathParams(template).filter((p) => !WRITE_FILLABLE.has(p))
@@ -276,7 +276,8 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
         }
         if (entries.has(key(name, level))) continue
       }
-      const ops = permission.permissions
+      // On GHES, a write is probed only where GHES's OpenAPI description holds it (see barriers.ts).
+      const ops = edition === 'ghes' ? permission.permissions.filter((op) => op.verb === 'get' || !GHES_UNDESCRIBED_WRITES.has(operationId(op.verb, op.requestPath))) : permission.permissions
       const scope = scopeOf(permission.displayTitle)
       if (level === 'read') {
         const op = chooseReadOperation(ops, scope)
