@@ -8,6 +8,9 @@ import { LEVELS, levelRank } from '../types.js'
 import type { DataOperation, Edition, PermissionData } from './github-data.js'
 import { permissionData } from './github-data.js'
 import { GHES_UNDESCRIBED_WRITES, missingBarrier, randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
+import { isIdParam, pathParams, READ_FILLABLE, WRITE_FILLABLE } from './params.js'
+
+export { isIdParam, pathParams, READ_FILLABLE, WRITE_FILLABLE } from './params.js'
 import { ALTERNATIVE_OPERATIONS, FORM_ONLY_PERMISSIONS, PROBE_OVERRIDES, PUBLIC_FALLBACK_OPERATIONS, UNPAGINATED_OPERATIONS } from './overrides.js'
 
 export interface CatalogEntry {
@@ -40,18 +43,6 @@ export interface Catalog {
   readonly probes: ReadonlyMap<string, ProbeSpec>
 }
 
-/** Path parameters the action can fill with real values on a GET: the audited owner, repo, org, and the token's login. */
-export const READ_FILLABLE = new Set(['owner', 'repo', 'org', 'username'])
-/**
- * Path parameters filled with real values on a request that is not a GET. `username` is deliberately absent:
- * a write on the token owner's own login (removing a member, following) could act; it is always random.
- */
-export const WRITE_FILLABLE = new Set(['owner', 'repo', 'org'])
-
-export function pathParams(template: string): string[] {
-  return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
-}
-
 export function scopeOf(displayTitle: string): PermissionScope {
   if (displayTitle.startsWith('Organization')) return 'organization'
   if (displayTitle.startsWith('Repository')) return 'repository'
@@ -74,11 +65,6 @@ function indexOperations(data: PermissionData): Map<string, Array<{ name: string
     }
   }
   return index
-}
-
-/** The rule's idea of a numeric, server-assigned id: such a resource can never be created by naming it. */
-export function isIdParam(param: string): boolean {
-  return /(_id|_number)$/.test(param)
 }
 
 /**
@@ -160,8 +146,7 @@ export function chooseWriteOperation(
     if (op.verb === 'get' || op.access !== level || !exclusiveOrAlternative(op, allowAlternatives)) continue
     if (!ownerPrefix(scope, op.requestPath)) continue
     const method = op.verb.toUpperCase() as HttpMethod
-    // A POST or PUT needs a body GitHub must refuse as its second barrier: only a reviewed override names one.
-    if (method === 'POST' || method === 'PUT') continue
+    if (method === 'POST' || method === 'PUT') continue // a body GitHub must refuse is named only by a reviewed override
     if (pathParams(op.requestPath).some((p) => !WRITE_FILLABLE.has(p) && Object.prototype.hasOwnProperty.call(UNRANDOMISABLE_PARAMS, p))) continue
     const param = randomTargetParam(method, op.requestPath)
     if (!param) continue
@@ -227,7 +212,6 @@ function makeProbe(
 }
 
 const UNCHECKABLE_WRITE = 'Not probed: a POST or PUT is sent only behind two barriers (a random parent that cannot exist and a body GitHub must refuse), and'
-
 export function buildCatalog(edition: Edition, data: PermissionData = permissionData(edition)): Catalog {
   const operations = indexOperations(data)
   const accepts = (method: string, template: string): PermissionSet[] =>
@@ -257,8 +241,7 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
           if (!operations.has(operationId(method, template)) || (edition === 'ghes' && GHES_UNDESCRIBED_WRITES.has(operationId(method, template)))) {
             // The override names an operation this edition's data does not have: fall back to the rule.
           } else {
-            const randomParams = pathParams(template).filter((p) => !WRITE_FILLABLE.has(p))
-            const unmet = missingBarrier(method, template, randomParams, override.missingField)
+            const randomParams = pathParams(template).filter((p) => !WRITE_FILLABLE.has(p)), unmet = missingBarrier(method, template, randomParams, override.missingField)
             if (unmet) {
               entries.set(key(name, level), { permission: name, level, uncheckable: `${UNCHECKABLE_WRITE} ${unmet}.`, source: 'override', why: override.why })
               continue
@@ -276,8 +259,8 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
         }
         if (entries.has(key(name, level))) continue
       }
-      // On GHES, a write is probed only where GHES's OpenAPI description holds it (see barriers.ts).
-      const ops = edition === 'ghes' ? permission.permissions.filter((op) => op.verb === 'get' || !GHES_UNDESCRIBED_WRITES.has(operationId(op.verb, op.requestPath))) : permission.permissions
+      // On GHES, a write is probed only where GHES's OpenAPI description holds it (barriers.ts).
+      const ops = permission.permissions.filter((op) => edition !== 'ghes' || op.verb === 'get' || !GHES_UNDESCRIBED_WRITES.has(operationId(op.verb, op.requestPath)))
       const scope = scopeOf(permission.displayTitle)
       if (level === 'read') {
         const op = chooseReadOperation(ops, scope)

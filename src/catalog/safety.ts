@@ -4,8 +4,8 @@
  */
 import type { HttpRequest } from '../audit/transport.js'
 import type { ProbeSpec } from '../types.js'
-import { isIdParam, pathParams, WRITE_FILLABLE } from './catalog.js'
 import { randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
+import { isIdParam, pathParams, WRITE_FILLABLE } from './params.js'
 
 const RANDOM_NAME = /^pat-audit-probe-[0-9a-f]{16}$/
 /** Random ids: 2^64 plus 64 random bits, above GitHub's id space (ids are 64-bit integers at most). */

@@ -15,11 +15,9 @@ import { EVIDENCE_HEADERS } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
 import type { ApiBase, FetchLike } from './url-guard.js'
 import { approveUrl, guardedFetch, UrlRefused, validateApiUrl } from './url-guard.js'
+import { DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_SECONDS, MAX_REQUEST_TIMEOUT_MS, RETRIES } from '../facts/limits.js'
 
-export const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451] as const
-export const RETRIES = 2
-/** Longest wait the audit accepts for a rate limit before reporting it instead. */
-export const MAX_RATE_LIMIT_RETRY_SECONDS = 60
+export { DO_NOT_RETRY, RETRIES } from '../facts/limits.js'
 
 export interface TransportOptions {
   readonly token: string
@@ -66,7 +64,7 @@ export function createTransport(options: TransportOptions): Transport {
   const checked = validateApiUrl(options.apiUrl)
   const apiBase: ApiBase | undefined = checked.ok ? checked.base : undefined
   const canWait = (retryAfterSeconds: number, retryCount: number) =>
-    retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_RETRY_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
+    retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
   const common = {
     baseUrl: checked.ok ? checked.url : 'https://api.github.com',
     // Every request carries its own guarded fetch (see send); this one refuses anything that comes without it.
@@ -315,4 +313,15 @@ function describeNetworkError(e: OctokitError, proxy?: ProxyInUse): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The transport both shells use for a token (the audited one unless another is given), within the audit's deadline. */
+export function transportFor(
+  settings: { readonly token: string; readonly apiUrl: string; readonly timeoutSeconds: number },
+  deadline: number,
+  debug: (m: string) => void,
+  token = settings.token,
+  redact?: (text: string) => string
+): Transport {
+  return createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, settings.timeoutSeconds * 1000), deadline, debug, ...(redact ? { redact } : {}) })
 }

@@ -1,0 +1,221 @@
+/**
+ * Every finding the audit reports, worded here and only here: pure functions from verdicts to findings, in the
+ * order the report lists them (stable within a severity).
+ */
+import type { Finding, TokenKind } from '../types.js'
+import type { Settings } from '../inputs/settings.js'
+import type { Blocking, Decision, Reachability } from '../verdicts/classify.js'
+import { describeBlocking } from '../verdicts/classify.js'
+import type { TokenVerdict } from '../verdicts/token.js'
+import { TOKEN_KIND_LABELS, isPersonalAccessToken } from '../verdicts/token-kind.js'
+import type { CoverageResult } from '../audit/coverage.js'
+import type { OrgRecord } from '../audit/org-record.js'
+import type { HttpEvidence } from '../types.js'
+import type { PermissionReport } from './report.js'
+
+export interface FindingInputs {
+  readonly settings: Settings
+  readonly kind: TokenKind
+  readonly identity: HttpEvidence
+  readonly skipped?: Decision
+  readonly blockings: ReadonlyMap<string, Blocking>
+  readonly reach: Reachability
+  readonly permissions: readonly PermissionReport[]
+  readonly token: TokenVerdict
+  readonly record?: OrgRecord
+  readonly disagreements: readonly string[]
+  readonly coverage?: CoverageResult
+  readonly excess?: readonly string[]
+  readonly scopes?: readonly string[]
+  readonly serverUrl: string
+}
+
+export function auditFindings(x: FindingInputs): Finding[] {
+  return [
+    ...gateFindings(x.skipped, x.blockings),
+    ...reachFindings(x.reach, x.settings),
+    ...x.permissions.flatMap(permissionFindings),
+    ...x.settings.inputWarnings.map((w): Finding => ({ severity: 'warning', code: 'input', title: 'Input', message: w })),
+    ...identityFindings(x.identity),
+    ...tokenFindings(x.token, x.settings),
+    ...kindFindings(x.kind),
+    ...(x.record ? recordFindings(x.record, x.disagreements, x.serverUrl) : []),
+    ...(x.coverage ? coverageFindings(x.coverage) : []),
+    ...excessFindings(x.excess, x.settings.reportExcess, x.kind, x.scopes)
+  ]
+}
+
+/** What stopped the probes or the token: a spent rate budget, blocking conditions (each once), an unreachable API. */
+export function gateFindings(skipped: Decision | undefined, blockings: ReadonlyMap<string, Blocking>): Finding[] {
+  const out: Finding[] = []
+  if (skipped?.code === 'rate-limited' && !blockings.has('rate-limited')) out.push({ severity: 'warning', code: 'rate-limited', title: 'Rate limit', message: skipped.reason })
+  for (const b of blockings.values()) out.push(blockingFinding(b))
+  if (skipped?.code === 'network') out.push({ severity: 'warning', code: 'api-unreachable', title: 'GitHub not reachable', message: skipped.reason })
+  if (skipped?.code === 'bad-response') out.push({ severity: 'warning', code: 'api-unexpected', title: 'Unexpected answer from the API', message: skipped.reason })
+  return out
+}
+
+export function reachFindings(reach: Reachability, settings: Settings): Finding[] {
+  const out: Finding[] = []
+  if (reach.repository === false && settings.repository) {
+    out.push({
+      severity: 'error',
+      code: 'repository-unreachable',
+      title: `Repository ${settings.repository.owner}/${settings.repository.repo} not reachable`,
+      message:
+        'GitHub answered 404 for the repository: it is not selected for this token, the token is pending an organization owner\'s approval (it can then only read public resources), or the repository does not exist.',
+      fix: 'Edit the token\'s repository access to include it, ask an organization owner to approve the token, or check the `repository` input.'
+    })
+  }
+  if (reach.organization === false && settings.organization) {
+    out.push({ severity: 'error', code: 'organization-unreachable', title: `Organization ${settings.organization} not reachable`, message: 'GitHub answered 404 for the organization.', fix: 'Check the `organization` input.' })
+  }
+  return out
+}
+
+/** A 5xx answer (GitHub's or a proxy's) carries no token headers: its missing expiration header proves nothing. */
+export function identityFindings(identity: HttpEvidence): Finding[] {
+  if (!(identity.status >= 500 && identity.failure === undefined)) return []
+  return [
+    {
+      severity: 'warning',
+      code: 'identity-unavailable',
+      title: 'Token details unknown',
+      message: `GET /user answered ${identity.status} (after retries): the token's owner and expiry are unknown, so its lifetime could not be checked.`
+    }
+  ]
+}
+
+/** An unreadable expiry, an expiry within the warn/fail days, a lifetime beyond the policy. */
+export function tokenFindings(verdict: TokenVerdict, settings: Settings): Finding[] {
+  const out: Finding[] = []
+  const token = verdict.report
+  if (verdict.unreadableExpiry !== undefined) {
+    out.push({ severity: 'warning', code: 'expiry-unreadable', title: 'Expiry unreadable', message: `GitHub's github-authentication-token-expiration header was not in a known form ('${verdict.unreadableExpiry.slice(0, 60)}'); the expiry is unknown.` })
+  }
+  const daysRemaining = token.daysRemaining
+  if ((isPersonalAccessToken(token.kind) || token.kind === 'unknown') && daysRemaining !== null) {
+    const when = token.expiresAt
+    if (daysRemaining <= settings.expiryFailDays) {
+      out.push({ severity: 'error', code: 'token-expiring', title: `Expires in ${daysRemaining} day${daysRemaining === 1 ? '' : 's'}`, message: `The token expires at ${when}, within expiry-fail-days (${settings.expiryFailDays}).`, fix: 'Create a replacement with the link below and update the secret.' })
+    } else if (daysRemaining <= settings.expiryWarnDays) {
+      out.push({ severity: 'warning', code: 'token-expiring', title: `Expires in ${daysRemaining} days`, message: `The token expires at ${when}, within expiry-warn-days (${settings.expiryWarnDays}).`, fix: 'Plan its rotation: create a replacement with the link below.' })
+    }
+  }
+  const lifetime = token.lifetime
+  if (lifetime.compliant === 'false' && !verdict.policy) {
+    out.push({ severity: 'error', code: 'lifetime-noncompliant', title: 'Lifetime exceeds the policy', message: lifetime.reason, fix: `Create a replacement that expires within ${lifetime.policyDays} days with the link below.` })
+  }
+  return out
+}
+
+export function kindFindings(kind: TokenKind): Finding[] {
+  if (kind === 'classic' || kind === 'oauth') {
+    return [
+      {
+        severity: 'warning',
+        code: 'classic-token',
+        title: `A ${TOKEN_KIND_LABELS[kind]}`,
+        message: 'Classic tokens hold broad scopes over every repository and organization the user can reach. A fine-grained token limits access to one resource owner and named permissions.',
+        fix: 'Create a fine-grained replacement with the link below, then delete this token.'
+      }
+    ]
+  }
+  if (kind === 'unknown') return [{ severity: 'warning', code: 'unknown-token-kind', title: 'Unrecognised token', message: 'The token has none of GitHub\'s documented prefixes (github_pat_, ghp_, gho_, ghu_, ghs_).' }]
+  return []
+}
+
+export function coverageFindings(coverage: CoverageResult): Finding[] {
+  const out: Finding[] = []
+  if (coverage.unreachable.length > 0) {
+    out.push({
+      severity: 'error',
+      code: 'repositories-unreachable',
+      title: `${coverage.unreachable.length} of ${coverage.checked} repositories unreachable`,
+      message: `The token cannot reach ${coverage.unreachable.join(', ')}.`,
+      fix: 'Add them to the token\'s repository access (a token with selected repositories does not see repositories created after it).'
+    })
+  }
+  for (const u of coverage.undecided) out.push({ severity: 'warning', code: 'repository-undecided', title: `Reach of ${u.repository} unknown`, message: u.reason })
+  return out
+}
+
+export function excessFindings(excess: readonly string[] | undefined, reportExcess: boolean, kind: TokenKind, scopes: readonly string[] | undefined): Finding[] {
+  if (excess && excess.length > 0) {
+    return [
+      {
+        severity: 'warning',
+        code: 'excess-permissions',
+        title: `${excess.length} permission${excess.length === 1 ? '' : 's'} beyond the requirement`,
+        message: `The token holds ${excess.join(', ')}, which the requirement does not need.`,
+        fix: 'Least privilege: create a replacement with only the required permissions (link below), then delete this token.'
+      }
+    ]
+  }
+  if (reportExcess && (kind === 'classic' || kind === 'oauth')) {
+    return [{ severity: 'notice', code: 'excess-classic', title: 'Excess permissions of a classic token', message: `A classic token's scopes are its permissions: ${(scopes ?? []).join(', ') || 'none'}.` }]
+  }
+  return []
+}
+
+export function permissionFindings(p: PermissionReport): Finding[] {
+  const label = `${p.name}: ${p.level}`
+  if (p.status === 'missing') {
+    return [{ severity: 'error', code: 'permission-missing', title: `Missing ${label}`, message: p.reason, permission: label, ...(p.fix ? { fix: p.fix } : {}) }]
+  }
+  if (p.status === 'inconclusive') {
+    if (p.code === 'not-on-server') return [{ severity: 'error', code: 'permission-unavailable', title: `No ${label} on this server`, message: p.reason, permission: label }]
+    return [{ severity: 'warning', code: 'permission-inconclusive', title: `Inconclusive ${label}`, message: p.reason, permission: label }]
+  }
+  return []
+}
+
+export function blockingFinding(b: Blocking): Finding {
+  const message = describeBlocking(b)
+  switch (b.code) {
+    case 'invalid-token':
+      return { severity: 'error', code: 'token-invalid', title: 'Token invalid, expired or revoked', message, fix: 'Create a new token with the link below and update the secret.' }
+    case 'sso-required':
+      return { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: b.url ? `Open ${b.url} while signed in, or authorise the token under Settings → Developer settings → Personal access tokens → Configure SSO.` : 'Authorise the token for the organization under Settings → Developer settings → Personal access tokens → Configure SSO.' }
+    case 'lifetime-policy':
+      return { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Set an expiration of at most ${b.maxDays} days${b.settingsUrl ? ` at ${b.settingsUrl}` : ''}, or create a replacement with the link below.` }
+    case 'classic-forbidden':
+      return { severity: 'error', code: 'classic-forbidden', title: 'Classic tokens refused by the organization', message, fix: 'Create a fine-grained replacement with the link below.' }
+    case 'rate-limited':
+      return { severity: 'warning', code: 'rate-limited', title: 'Rate limit', message }
+  }
+}
+
+export function recordFindings(record: OrgRecord, disagreements: readonly string[], serverUrl: string): Finding[] {
+  const org = record.organization
+  if (record.unreadable) return [{ severity: 'warning', code: 'org-record-unreadable', title: `The ${org} record could not be read`, message: record.unreadable }]
+  if (record.grant) {
+    return disagreements.map((d) => ({
+      severity: 'warning' as const,
+      code: 'record-disagrees',
+      title: 'GitHub\'s record and the probes disagree',
+      message: d,
+      fix: 'Check the token\'s permissions in the organization\'s settings (Personal access tokens → Active tokens).'
+    }))
+  }
+  if (record.pendingRequest) {
+    return [
+      {
+        severity: 'error',
+        code: 'pending-approval',
+        title: `Pending approval in ${org}`,
+        message: `The token's request to access ${org}${record.pendingRequest.createdAt ? ` (made ${record.pendingRequest.createdAt})` : ''} waits for an organization owner's approval; until then it can only read public resources.`,
+        fix: `Ask an owner of ${org} to review it at ${serverUrl.replace(/\/+$/, '')}/organizations/${org}/settings/personal-access-token-requests`
+      }
+    ]
+  }
+  return [
+    {
+      severity: 'warning',
+      code: 'record-not-found',
+      title: `No record of this token in ${org}`,
+      message: record.candidates > 1 ? `${record.candidates} tokens of this owner are recorded and their expiry does not single this one out.` : 'The organization records no grant or request for a token of this owner with this expiry: the token may target another resource owner.'
+    }
+  ]
+}
+
