@@ -120,6 +120,7 @@ describe('a transient fault on one probe is retried, and every permission is sti
     const attempts = requestsFor(run, 'contents', 'write')
     expect(attempts.map((r) => r.status)).toEqual([503])
     expect(isRandomValue(attempts[0]?.path.split('/').pop() ?? '')).toBe(true)
+    expect(JSON.parse(run.outputs.report).permissions.find((p: { name: string }) => p.name === 'contents').reason).toMatch(/never sent twice/)
   })
 
   it('a reset on GET /user (once) is retried: the owner and the expiry are still read', async () => {

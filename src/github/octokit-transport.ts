@@ -15,8 +15,9 @@ import type Bottleneck from 'bottleneck'
 import type { HttpRequest, Transport } from '../audit/transport.js'
 import { EVIDENCE_HEADERS } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
-import type { FetchLike } from './node-fetch.js'
 import { nodeFetch } from './node-fetch.js'
+import type { ApiBase, FetchLike } from './url-guard.js'
+import { approveUrl, guardedFetch, UrlRefused, validateApiUrl } from './url-guard.js'
 import { DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_SECONDS, MAX_REQUEST_TIMEOUT_MS, RETRIES } from '../facts/limits.js'
 
 export { DO_NOT_RETRY, RETRIES } from '../facts/limits.js'
@@ -31,6 +32,10 @@ export interface TransportOptions {
   readonly retryBaseMs?: number
   readonly debug: (message: string) => void
   readonly now?: () => number
+  /** Replaces secrets in text from GitHub before anything cuts or keeps it (mask first, then cut). */
+  readonly redact?: (text: string) => string
+  /** The fetch requests finally go through (tests record or fake it); default: fetchFor(apiUrl). */
+  readonly fetch?: FetchLike
 }
 
 /**
@@ -80,7 +85,10 @@ export function createTransport(options: TransportOptions): Transport {
   const now = options.now ?? Date.now
   const proxy = proxyInUse(process.env, options.apiUrl)
   // The proxy is chosen for the api-url input itself (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), not for GITHUB_API_URL.
-  const fetch = fetchFor(options.apiUrl)
+  const baseFetch: FetchLike = options.fetch ?? fetchFor(options.apiUrl)
+  const redact = options.redact ?? ((text: string) => text)
+  const checked = validateApiUrl(options.apiUrl)
+  const apiBase: ApiBase | undefined = checked.ok ? checked.base : undefined
   // One wait for a rate limit, when it fits the deadline, and only for a GET: a write is never sent twice.
   const canWait = (retryAfterSeconds: number, retryCount: number, method: unknown) =>
     method === 'GET' && retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
@@ -92,8 +100,12 @@ export function createTransport(options: TransportOptions): Transport {
   }
   const octokit = new AuditOctokit({
     auth: options.token,
-    baseUrl: options.apiUrl,
-    request: { fetch },
+    baseUrl: checked.ok ? checked.url : 'https://api.github.com',
+    // Every request carries its own guarded fetch (see send); this one refuses anything that comes without it.
+    request: {
+      fetch: () => Promise.reject(new UrlRefused('refused: a request without the URL guard')),
+      redirect: 'manual' as const
+    },
     userAgent: 'pat-audit',
     log: {
       debug: (message: string) => options.debug(message),
@@ -116,28 +128,34 @@ export function createTransport(options: TransportOptions): Transport {
     async send(request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence> {
       const started = now()
       const base = { method: request.method, path: request.path }
+      // The guard approves the absolute URL; the fetch below sends that URL and nothing else.
+      const approval = apiBase ? approveUrl(apiBase, request) : { ok: false as const, reason: `api-url is not one of GitHub's forms (${checked.ok ? '' : checked.reason})` }
+      if (!approval.ok) return refused(`Not sent: the URL guard refused it (${approval.reason}).`)
       const timeout = AbortSignal.timeout(options.requestTimeoutMs)
       const combined = AbortSignal.any([signal, timeout])
       const isGet = request.method === 'GET'
-      // The query goes into the URL itself: spread into the options, a key such as `method` or `url` would
-      // override the request, and on a write any leftover key would become part of the body.
-      const query = new URLSearchParams(request.query).toString()
+      const fetch = guardedFetch(baseFetch, { url: approval.url, method: request.method })
       const route = {
         method: request.method,
-        url: query ? `${request.path}?${query}` : request.path,
+        url: approval.url,
         ...(request.body !== undefined ? { data: request.body } : {}),
         headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
         // A request that is not a GET is sent once: a 5xx or a reset may arrive after GitHub acted.
-        request: { signal: combined, ...(isGet ? {} : { retries: 0 }) }
+        request: { signal: combined, fetch, redirect: 'manual' as const, ...(isGet ? {} : { retries: 0 }) }
       }
       try {
         const response = await octokit.request(route)
         return evidence(base, response.status, response.headers, response.data, started)
       } catch (error: unknown) {
         const e = (error ?? {}) as OctokitError
+        if (isRefusal(e)) return refused(`Not sent: ${redact(String(e.message ?? ''))}.`)
         if (combined.aborted) return failed(e)
         if (e.response) return evidence(base, e.response.status, e.response.headers, e.response.data, started)
         return failed(e, isGet ? RETRIES : 0)
+      }
+
+      function refused(message: string): HttpEvidence {
+        return { ...base, status: 0, headers: {}, message, failure: 'refused', durationMs: now() - started }
       }
 
       function failed(e: OctokitError, retries = RETRIES): HttpEvidence {
@@ -147,7 +165,7 @@ export function createTransport(options: TransportOptions): Transport {
           ? 'Abandoned: the audit reached its time limit.'
           : timedOut
             ? `No response within ${Math.round(options.requestTimeoutMs / 1000)} s.`
-            : `${describeNetworkError(e, proxy)} (${retries > 0 ? `retried ${retries} times` : `a ${request.method} is never sent twice`}).`
+            : `${describeNetworkError({ ...e, message: redact(String(e.message ?? 'unknown error')) }, proxy)} (${retries > 0 ? `retried ${retries} times` : `a ${request.method} is never sent twice`}).`
         return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started }
       }
 
@@ -168,18 +186,28 @@ export function createTransport(options: TransportOptions): Transport {
         const durationMs = now() - start
         const common = { ...b, status, headers, durationMs }
         if (status === 204 || status === 205) return { ...common, message: 'No Content' }
+        if (status >= 300 && status < 400) {
+          // Never followed (redirect: 'manual'; Node's own HTTP never follows one anyway): the status and where it
+          // pointed are the evidence.
+          const location = redact(String(rawHeaders.location ?? '')).slice(0, 200)
+          return { ...common, message: `Redirected (${status})${location ? ` to ${location}` : ''}; not followed.`, failure: 'redirect' }
+        }
         if (data === undefined || data === '' || data === null) {
           return { ...common, message: status < 400 ? 'The response body was empty.' : `HTTP ${status} with an empty body.`, ...(status < 400 ? { failure: 'empty-body' as const } : {}) }
         }
         if (!isJson || typeof data === 'string') {
-          const title = typeof data === 'string' ? /<title>([^<]{0,120})<\/title>/i.exec(data)?.[1]?.trim() : undefined
+          const title = typeof data === 'string' ? /<title>([^<]*)<\/title>/i.exec(redact(data.slice(0, 100_000)))?.[1]?.trim().slice(0, 120) : undefined
           return { ...common, message: `A ${contentType.split(';')[0] || 'non-JSON'} page${title ? ` ("${title}")` : ''} instead of JSON.`, failure: 'not-json' }
         }
-        const message = typeof (data as { message?: unknown }).message === 'string' ? String((data as { message: string }).message).slice(0, 500) : httpReason(status)
+        const message = typeof (data as { message?: unknown }).message === 'string' ? redact(String((data as { message: string }).message)).slice(0, 500) : httpReason(status)
         return { ...common, message, body: data }
       }
     }
   }
+}
+
+function isRefusal(e: OctokitError): boolean {
+  return (e as unknown) instanceof UrlRefused || e.name === 'UrlRefused' || (e as { cause?: unknown }).cause instanceof UrlRefused
 }
 
 function httpReason(status: number): string {
@@ -265,6 +293,12 @@ function capitalise(text: string): string {
 }
 
 /** The transport both shells use for a token (the audited one unless another is given), within the audit's deadline. */
-export function transportFor(settings: { readonly token: string; readonly apiUrl: string; readonly timeoutSeconds: number }, deadline: number, debug: (m: string) => void, token = settings.token): Transport {
-  return createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, settings.timeoutSeconds * 1000), deadline, debug })
+export function transportFor(
+  settings: { readonly token: string; readonly apiUrl: string; readonly timeoutSeconds: number },
+  deadline: number,
+  debug: (m: string) => void,
+  token = settings.token,
+  redact?: (text: string) => string
+): Transport {
+  return createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, settings.timeoutSeconds * 1000), deadline, debug, ...(redact ? { redact } : {}) })
 }

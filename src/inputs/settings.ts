@@ -7,6 +7,7 @@ import { text } from './text-schema.js'
 import type { RequiredPermission } from '../types.js'
 import type { PermissionNames } from './required-permissions.js'
 import { parseRequiredPermissions, quote } from './required-permissions.js'
+import { API_URL_FORMS, validateApiUrl } from '../github/url-guard.js'
 
 export const INPUT_NAMES = [
   'token',
@@ -167,24 +168,26 @@ const failOnSchema = text((value, ctx) => {
 })
 
 const apiUrlSchema = text((value, ctx) => {
-  const trimmed = value.trim()
-  let url: URL | undefined
-  try {
-    url = new URL(trimmed)
-  } catch {
-    url = undefined
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
-    ctx.addIssue({ code: 'custom', message: `Input 'api-url': expected the REST API root as an http(s) URL (https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server), got ${quote(url ? shownUrl(url) : value)}.` })
+  const checked = validateApiUrl(value)
+  if (!checked.ok) {
+    let url: URL | undefined
+    try {
+      url = new URL(value.trim())
+    } catch {
+      url = undefined
+    }
+    ctx.addIssue({ code: 'custom', message: `Input 'api-url': expected the REST API root as an http(s) URL: ${API_URL_FORMS}; ${checked.reason}; got ${quote(url ? shownUrl(url, value.trim()) : value)}.` })
     return z.NEVER
   }
-  return trimmed.replace(/\/+$/, '')
+  return checked.url
 })
 
 /** A URL as shown in an error: credentials, query and fragment can hold secrets, so only their presence is shown. */
-function shownUrl(url: URL): string {
+function shownUrl(url: URL, text: string): string {
   const credentials = url.username || url.password ? '***@' : ''
-  return `${url.protocol}//${credentials}${url.host}${url.pathname}${url.search ? '?…' : ''}${url.hash ? '#…' : ''}`
+  const query = url.search || text.includes('?') ? '?…' : ''
+  const hash = url.hash || (text.includes('#') && !query) ? '#…' : ''
+  return `${url.protocol}//${credentials}${url.host}${url.pathname}${query}${hash}`
 }
 
 /** What each input expects, for the error about the token pasted into it. */
