@@ -23,6 +23,11 @@ import { regenerateUrl } from './regenerate-url.js'
 import { excessCandidates, excessFrom } from './excess.js'
 import { checkCoverage } from './coverage.js'
 import { compareWithProbes, readOrgRecord } from './org-record.js'
+import { conditionFinding } from './conditions.js'
+import { limitByVisibility, visibilityOf } from './visibility.js'
+import { notCheckedFinding, whyNothingVerified } from './verified.js'
+import type { RepoVisibility } from './visibility.js'
+import { REPOSITORY_PROBE_ID } from './plan.js'
 
 export const MAX_IN_FLIGHT = 10
 /** Probes sent together with GET /user, before its answer is known (the rest of the ten in flight). */
@@ -158,7 +163,13 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
 
   // 5. Verdicts.
   const scopes = identity.headers['x-oauth-scopes'] !== undefined ? parseScopes(identity.headers['x-oauth-scopes']) : undefined
-  const decided = plan.permissions.map((pp) => decidePermission(pp, { kind, evidence, reach, skipped, scopes }))
+  const repositoryAnswer = [...evidence].find(([p]) => p.probe.id === REPOSITORY_PROBE_ID)?.[1]
+  const visibility = visibilityOf(repositoryAnswer)
+  const firstPass = plan.permissions.map((pp) => decidePermission(pp, { kind, evidence, reach, skipped, scopes, visibility }))
+  // Joint sets: a refusal proves a permission missing once every partner in its set is proven held (joint-sets.ts).
+  const proven = new Set(firstPass.filter((p) => p.status === 'granted').map((p) => `${p.name}:${p.level}`))
+  const held = (name: string, level: RequiredPermission['level']) => proven.has(`${name}:${level}`) || (level === 'read' && proven.has(`${name}:write`)) || proven.has(`${name}:admin`)
+  const decided = plan.permissions.map((pp, i) => (firstPass[i].code === 'joint-set' ? decidePermission(pp, { kind, evidence, reach, skipped, scopes, visibility, held }) : firstPass[i]))
   const permissions = decided.slice(0, settings.required.length)
 
   // 6. Findings: blocking conditions (each once), permissions, expiry, lifetime, token kind.
@@ -170,9 +181,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   if (skipped?.code === 'rate-limited' && !blockings.has('rate-limited')) {
     findings.push({ severity: 'warning', code: 'rate-limited', title: 'Rate limit', message: skipped.reason })
   }
-  for (const b of blockings.values()) findings.push(blockingFinding(b))
-  if (skipped?.code === 'network') findings.push({ severity: 'warning', code: 'api-unreachable', title: 'GitHub not reachable', message: skipped.reason })
-  if (skipped?.code === 'bad-response') findings.push({ severity: 'warning', code: 'api-unexpected', title: 'Unexpected answer from the API', message: skipped.reason })
+  for (const b of blockings.values()) findings.push(conditionFinding(b))
   if (reach.repository === false && settings.repository) {
     findings.push({
       severity: 'error',
@@ -189,16 +198,10 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   for (const p of permissions) findings.push(...permissionFindings(p))
   for (const w of settings.inputWarnings) findings.push({ severity: 'warning', code: 'input', title: 'Input', message: w })
 
-  // A 5xx answer (GitHub's or a proxy's) carries no token headers: its missing expiration header proves nothing.
+  // An audit that verified nothing fails (verified.ts); a 5xx answer carries no token headers, so the expiry stays unknown.
   const identityServerError = identityAnswered && identity.status >= 500
-  if (identityServerError) {
-    findings.push({
-      severity: 'warning',
-      code: 'identity-unavailable',
-      title: 'Token details unknown',
-      message: `GET /user answered ${identity.status} (after retries): the token's owner and expiry are unknown, so its lifetime could not be checked.`
-    })
-  }
+  const nothingVerified = whyNothingVerified({ identity, permissions })
+  if (nothingVerified) findings.push(notCheckedFinding(nothingVerified, identity.status === 0 ? 'api-unreachable' : identity.failure !== undefined ? 'api-unexpected' : 'not-checked'))
   const token = tokenReport(kind, login, identity, identityAnswered && tokenValid && !identityServerError, blockings, settings, deps.now(), findings, scopes)
   if (kind === 'classic' || kind === 'oauth') {
     findings.push({
@@ -319,6 +322,8 @@ interface DecideInputs {
   readonly reach: Reachability
   readonly skipped?: Decision
   readonly scopes?: readonly string[]
+  readonly visibility: RepoVisibility
+  readonly held?: (name: string, level: RequiredPermission['level']) => boolean
 }
 
 function evidenceRecord(planned: PlannedProbe, ev: HttpEvidence, role: EvidenceRecord['role']): EvidenceRecord {
@@ -363,7 +368,7 @@ function decidePermission(pp: PermissionPlan, inputs: DecideInputs): PermissionR
   const ev = inputs.evidence.get(pp.planned)
   if (!ev) return finish(inputs.skipped ?? { status: 'inconclusive', code: 'deadline', reason: 'Not probed.' }, [])
   const records = [evidenceRecord(pp.planned, ev, 'probe')]
-  const decision = classifyEvidence(name, pp.planned, ev, inputs.reach)
+  const decision = limitByVisibility(pp.planned.probe, pp.planned.context, classifyEvidence(name, pp.planned, ev, inputs.reach, { level, ...(inputs.held ? { held: inputs.held } : {}) }), inputs.visibility)
 
   if (holdsScopes(inputs.kind)) {
     const byScope = inputs.scopes ? scopeDecision(name, level, inputs.scopes) : undefined
@@ -381,7 +386,7 @@ function decidePermission(pp: PermissionPlan, inputs: DecideInputs): PermissionR
   const alternatives = pp.alternatives.map((alt) => {
     const altEv = alt.planned ? inputs.evidence.get(alt.planned) : undefined
     if (alt.planned && altEv) records.push(evidenceRecord(alt.planned, altEv, 'alternative'))
-    const altDecision = alt.planned && altEv ? classifyEvidence(alt.name, alt.planned, altEv, inputs.reach) : undefined
+    const altDecision = alt.planned && altEv ? limitByVisibility(alt.planned.probe, alt.planned.context, classifyEvidence(alt.name, alt.planned, altEv, inputs.reach, { level: alt.level }), inputs.visibility) : undefined
     return { label: `${alt.name}: ${alt.level}`, status: altDecision?.status }
   })
   const held = alternatives.find((a) => a.status === 'granted')
@@ -445,22 +450,6 @@ function permissionFindings(p: PermissionReport): Finding[] {
   return []
 }
 
-function blockingFinding(b: Blocking): Finding {
-  const message = describeBlocking(b)
-  switch (b.code) {
-    case 'invalid-token':
-      return { severity: 'error', code: 'token-invalid', title: 'Token invalid, expired or revoked', message, fix: 'Create a new token with the link below and update the secret.' }
-    case 'sso-required':
-      return { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: b.url ? `Open ${b.url} while signed in, or authorise the token under Settings → Developer settings → Personal access tokens → Configure SSO.` : 'Authorise the token for the organization under Settings → Developer settings → Personal access tokens → Configure SSO.' }
-    case 'lifetime-policy':
-      return { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Set an expiration of at most ${b.maxDays} days${b.settingsUrl ? ` at ${b.settingsUrl}` : ''}, or create a replacement with the link below.` }
-    case 'classic-forbidden':
-      return { severity: 'error', code: 'classic-forbidden', title: 'Classic tokens refused by the organization', message, fix: 'Create a fine-grained replacement with the link below.' }
-    case 'rate-limited':
-      return { severity: 'warning', code: 'rate-limited', title: 'Rate limit', message }
-  }
-}
-
 function tokenReport(
   kind: TokenKind,
   login: string | undefined,
@@ -475,7 +464,8 @@ function tokenReport(
   const header = identity.headers['github-authentication-token-expiration']
   let expiresAt: Date | 'never' | undefined
   if (authenticated) {
-    if (header === undefined) expiresAt = 'never'
+    // Only a successful answer proves the header's absence means anything: error and rate-limit answers carry no token headers.
+    if (header === undefined) expiresAt = identity.status >= 200 && identity.status < 300 ? 'never' : undefined
     else {
       expiresAt = parseExpiration(header)
       if (!expiresAt) {
