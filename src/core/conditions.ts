@@ -33,7 +33,9 @@ export function describeCondition(c: Condition): string {
     case 'repository-empty':
       return 'GitHub answered 409 "Git Repository is empty.": the repository has no commits, so this probe could not be answered.'
     case 'role-refused':
-      return `GitHub answered 403 "${c.text}": the token owner's role in the repository or organization is too low for this request; that is the user's role, not the token's permissions.`
+      return `GitHub answered 403 "${c.text}": the token owner's role in the repository or organization is too low for this request, or (seen with classic tokens) a scope such as delete_repo is missing; it does not show which of the token's permissions is lacking.`
+    case 'account-suspended':
+      return 'GitHub answered 403 "Sorry. Your account was suspended.": the token owner\'s account is suspended, so the token can do nothing.'
     case 'repository-blocked':
       return `GitHub answered ${c.status} "Repository access blocked": GitHub has blocked access to this repository (for example a DMCA takedown), whatever the token holds.`
   }
@@ -52,7 +54,8 @@ const SEVERITY: Record<Condition['code'], Severity> = {
   'feature-disabled': 'warning',
   'repository-empty': 'warning',
   'role-refused': 'warning',
-  'repository-blocked': 'error'
+  'repository-blocked': 'error',
+  'account-suspended': 'error'
 }
 
 /** The finding code each condition is reported under (stable, machine-readable). */
@@ -69,7 +72,8 @@ export const FINDING_CODE: Record<Condition['code'], string> = {
   'feature-disabled': 'feature-disabled',
   'repository-empty': 'repository-empty',
   'role-refused': 'role-refused',
-  'repository-blocked': 'repository-blocked'
+  'repository-blocked': 'repository-blocked',
+  'account-suspended': 'account-suspended'
 }
 
 export interface ConditionContext {
@@ -123,7 +127,9 @@ export function conditionFinding(c: Condition, context: ConditionContext = {}): 
     case 'repository-empty':
       return { ...base, title: 'Repository empty', fix: 'Push a first commit, or audit against a repository that has one.' }
     case 'role-refused':
-      return { ...base, title: 'Refused for the user\'s role', fix: 'Give the token owner the needed role (for example admin) on the repository or organization; the token\'s permissions are not the problem.' }
+      return { ...base, title: 'Refused for the user\'s role', fix: 'Give the token owner the needed role (for example admin) on the repository or organization; for a classic token, also check the scope the operation needs (for example delete_repo).' }
+    case 'account-suspended':
+      return { ...base, title: 'Token owner\'s account suspended', fix: 'Use a token of an account in good standing; contact GitHub Support about the suspension.' }
     case 'repository-blocked':
       return { ...base, title: 'Repository access blocked by GitHub', fix: 'Contact GitHub Support or the repository\'s owner; no token can reach it.' }
   }

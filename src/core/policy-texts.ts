@@ -45,6 +45,8 @@ export type Condition =
   | { readonly code: 'role-refused'; readonly text: string }
   /** 403 or 451 "Repository access blocked" (DMCA, Trust & Safety). */
   | { readonly code: 'repository-blocked'; readonly status: number }
+  /** 403 "Sorry. Your account was suspended." (sourcegraph/sourcegraph#16638, lucity#86). */
+  | { readonly code: 'account-suspended' }
 
 export type ConditionCode = Condition['code']
 
@@ -97,6 +99,8 @@ const EMPTY = /^Git Repository is empty\.?$/i
 const ROLE = /^(?:Must have (?:admin|push|pull|maintain|triage) (?:rights|access) to (?:Repository|repository)|You must be an? (?:organization )?(?:owner|admin|member)\b)/i
 /** 403 / 451 "Repository access blocked". */
 const BLOCKED = /^Repository access blocked\b/i
+/** 403 "Sorry. Your account was suspended." */
+const SUSPENDED = /^Sorry\. Your account was suspended\.?$/i
 
 /** The owner named at the start of a policy text: `The 'acme' organization …` or `` `acme` forbids …``. */
 export function ownerOf(message: string): { owner: string; ownerType?: string } | undefined {
@@ -191,6 +195,7 @@ export function readCondition(ev: Pick<HttpEvidence, 'status' | 'headers' | 'mes
     const policy = parsePolicyText(message)
     if (policy) return policy
     if (ARCHIVED.test(message.trim())) return { code: 'archived' }
+    if (SUSPENDED.test(message.trim())) return { code: 'account-suspended' }
     if (ROLE.test(message.trim())) return { code: 'role-refused', text: message.trim().slice(0, 200) }
   }
   if (status === 403 || status === 429) {
@@ -210,7 +215,8 @@ export function readCondition(ev: Pick<HttpEvidence, 'status' | 'headers' | 'mes
 function rateLimit(status: number, headers: Readonly<Record<string, string>>, message: string): Extract<Condition, { code: 'rate-limited' }> | undefined {
   const remaining = headers['x-ratelimit-remaining']
   const retryAfter = headers['retry-after']
-  const secondaryText = /secondary rate limit/i.test(message)
+  // @octokit/plugin-throttling's rule: /\bsecondary rate\b/i, checked before x-ratelimit-remaining.
+  const secondaryText = /\bsecondary rate\b/i.test(message)
   const primaryText = /API rate limit exceeded/i.test(message)
   if (remaining !== '0' && retryAfter === undefined && !secondaryText && !primaryText && status !== 429) return undefined
   const secondary = secondaryText || (remaining !== '0' && !primaryText)

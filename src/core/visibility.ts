@@ -3,11 +3,14 @@
  * token, whatever it holds:
  * - GitHub's REST docs, on issues, commits, pulls and many more: "This endpoint can be used without authentication or
  *   the aforementioned permissions if only public resources are requested."
- * - GitHub's docs on fine-grained tokens: "Pending tokens have read-only access to public resources", and a token
- *   reads public repositories whether or not its repository selection includes them.
- * - Gato-X (AdnaneKhan/Gato-X, FineGrainedEnumerator.detect_scopes and its fine-grained token docs): "most public
- *   repo read endpoints always succeed regardless of the token's scopes"; on a public repository it probes only
- *   `actions/permissions`, `actions/secrets` and `actions/variables`.
+ * - GitHub's docs, "Managing your personal access tokens": "Tokens always include read-only access to all public
+ *   repositories on GitHub", and of a token pending approval: "Your token will only be able to read public resources
+ *   until it is approved."; "Setting a personal access token policy for your organization": "Regardless of the chosen
+ *   policy, personal access tokens will have access to public resources within the organization."
+ * - Gato-X (AdnaneKhan/gato-x@ef8168d, docs/user-guide/advanced/fine-grained-tokens.md L98-100): "most public repo
+ *   read endpoints always succeed regardless of the token's scopes"; on a public repository it probes only
+ *   `actions/permissions`, `actions/secrets` and `actions/variables` (gatox/enumerate/finegrained_enumeration.py
+ *   L357-361).
  * - Writes: github/docs#44656 (labelled fix-internally) reports that on a public repository "any token which can see
  *   the repository can create issues, even with no permissions whatsoever".
  * So there, a 2xx, 404, 409 or 422 proves a permission only through an endpoint whose data GitHub never serves without
@@ -23,19 +26,60 @@ export interface DataBasis {
   /** Where the evidence is: a URL or `owner/repo path`. */
   readonly source: string
   readonly quote: string
+  /** Tools tested against GitHub that rely on the same reading. */
+  readonly also?: readonly string[]
 }
 
-const GATOX = 'https://github.com/AdnaneKhan/Gato-X (gatox/enumerate: FineGrainedEnumerator.detect_scopes, public_probe_map)'
-const GATOX_QUOTE = 'public_probe_map = { "administration:read": ".../actions/permissions", "secrets:read": ".../actions/secrets", "variables:read": ".../actions/variables" } — used when the repository is public'
+const GATOX = 'https://github.com/AdnaneKhan/gato-x/blob/ef8168d4620114ee190926d09e496ac80bb2ace9/gatox/enumerate/finegrained_enumeration.py#L357-L361'
+const TRUFFLEHOG = 'https://github.com/trufflesecurity/trufflehog/blob/3ab759fef4bb5935d4fe9ac68b503d05346b8364/pkg/analyzer/analyzers/github/finegrained/finegrained.go'
+/** The docs page of each operation below has no "can be used without authentication … public resources" sentence. */
+const NO_PUBLIC_SENTENCE = 'The fine-grained token must have the following permission set'
 
 /**
  * Operations whose answer GitHub never serves without the permission, even on a public repository: their data is
- * never public. Keyed `METHOD /template`.
+ * never public (collected in /work/research/public-data.json, reviewed). Keyed `METHOD /template`.
  */
-export const PRIVATE_DATA_OPERATIONS: ReadonlyMap<string, DataBasis> = new Map([
-  ['GET /repos/{owner}/{repo}/actions/secrets', { source: GATOX, quote: GATOX_QUOTE }],
-  ['GET /repos/{owner}/{repo}/actions/variables', { source: GATOX, quote: GATOX_QUOTE }],
-  ['GET /repos/{owner}/{repo}/actions/permissions', { source: GATOX, quote: GATOX_QUOTE }]
+export const PRIVATE_DATA_OPERATIONS: ReadonlyMap<string, DataBasis> = new Map<string, DataBasis>([
+  [
+    'GET /repos/{owner}/{repo}/actions/secrets',
+    { source: GATOX, quote: 'public_probe_map = { "administration:read": ".../actions/permissions", "secrets:read": ".../actions/secrets", "variables:read": ".../actions/variables" } (used when the repository is public); OpenAPI actions/list-repo-secrets: "Authenticated users must have collaborator access to a repository to create, update, or read secrets."', also: [`${TRUFFLEHOG}#L931-L945`] }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/actions/variables',
+    { source: 'https://docs.github.com/rest/actions/variables#list-repository-variables', quote: `Authenticated users must have collaborator access to a repository to create, update, or read variables. ${NO_PUBLIC_SENTENCE}: "Variables" repository permissions (read)`, also: [GATOX] }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/actions/permissions',
+    { source: 'https://docs.github.com/rest/actions/permissions#get-github-actions-permissions-for-a-repository', quote: `${NO_PUBLIC_SENTENCE}: "Administration" repository permissions (read)`, also: [GATOX, `${TRUFFLEHOG}#L195-L209`] }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/hooks',
+    { source: 'https://docs.github.com/rest/repos/webhooks#list-repository-webhooks', quote: `${NO_PUBLIC_SENTENCE}: "Webhooks" repository permissions (read)`, also: [`${TRUFFLEHOG}#L1003-L1017`] }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/keys',
+    { source: 'https://github.com/github/docs/blob/3addeadbee1b375e76d51d7387a55c610f16b212/src/rest/data/fpt-2022-11-28/deploy-keys.json', quote: 'progAccess of "List deploy keys": permissions [{ "\\"Administration\\" repository permissions": "read" }] and no allowsPublicRead (the flag the docs render as "can be used without authentication … public resources")' }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/dependabot/alerts',
+    { source: 'https://docs.github.com/rest/dependabot/alerts#list-dependabot-alerts-for-a-repository', quote: `OAuth app tokens and personal access tokens (classic) need the security_events scope to use this endpoint. If this endpoint is only used with public repositories, the token can use the public_repo scope instead. ${NO_PUBLIC_SENTENCE}: "Dependabot alerts" repository permissions (read)`, also: [`${TRUFFLEHOG}#L477-L493`] }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/code-scanning/alerts',
+    { source: 'https://docs.github.com/rest/code-scanning/code-scanning#list-code-scanning-alerts-for-a-repository', quote: `${NO_PUBLIC_SENTENCE}: "Code scanning alerts" repository permissions (read)`, also: [`${TRUFFLEHOG}#L231-L249`] }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/secret-scanning/alerts',
+    { source: 'https://docs.github.com/rest/secret-scanning/secret-scanning#list-secret-scanning-alerts-for-a-repository', quote: `The authenticated user must be an administrator for the repository or for the organization that owns the repository to use this endpoint. ${NO_PUBLIC_SENTENCE}: "Secret scanning alerts" repository permissions (read)`, also: [`${TRUFFLEHOG}#L895-L909`] }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/dependabot/secrets',
+    { source: 'https://docs.github.com/rest/dependabot/secrets#list-repository-secrets', quote: `${NO_PUBLIC_SENTENCE}: "Dependabot secrets" repository permissions (read)`, also: [`${TRUFFLEHOG}#L513-L527`] }
+  ],
+  [
+    'GET /repos/{owner}/{repo}/codespaces/secrets',
+    { source: 'https://docs.github.com/rest/codespaces/repository-secrets#list-repository-secrets', quote: `${NO_PUBLIC_SENTENCE}: "Codespaces secrets" repository permissions (write)` }
+  ]
 ])
 
 /** `private` / `visibility` of GitHub's repository answer (GET /repos/{owner}/{repo}). */
