@@ -82,14 +82,19 @@ describe('the bot token (contents and pull requests write, metadata read)', () =
 })
 
 describe('a token pending approval (only public resources readable)', () => {
-  it('reads the public repository but not the private one, and never calls a permission missing from a 404', async () => {
+  it('proves nothing from the public repository\'s answers, and never calls a permission missing from a 404', async () => {
+    // Public data answers any token (issue 11): the 200 on the public repository is no proof of contents: read.
     const publicRun = await auditWith(S.pending(), { repository: 'acme/website', 'required-permissions': 'contents: read' })
-    expect(publicRun.outputs['granted-permissions']).toBe('contents:read')
+    expect(publicRun.outputs['granted-permissions']).toBe('')
+    expect(publicRun.outputs['inconclusive-permissions']).toBe('contents:read')
+    expect(publicRun.outputs.result).not.toBe('pass')
+    expect(publicRun.summary).toContain('Public repository: GitHub answers any token here')
     const privateRun = await auditWith(S.pending(), { 'required-permissions': 'contents: read, issues: write' })
     expect(privateRun.outputs.result).toBe('fail')
     expect(privateRun.outputs['missing-permissions']).toBe('')
     expect(privateRun.outputs['inconclusive-permissions']).toBe('contents:read,issues:write')
     expect(privateRun.summary).toContain('pending an organization owner')
+    expect(privateRun.summary).toContain('/organizations/acme/settings/personal-access-token-requests')
   })
 })
 

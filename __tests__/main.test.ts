@@ -55,7 +55,7 @@ describe('run()', () => {
       .query({ per_page: '1' })
       .reply(200, [], { 'content-type': 'application/json' })
       .get('/repos/acme/infra')
-      .reply(200, { full_name: 'acme/infra' }, { 'content-type': 'application/json' })
+      .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
     const r = recorder({ ...base, 'required-permissions': 'contents: read' })
     await run({ io: r.io, env })
     expect(r.calls[0]).toEqual({ kind: 'setSecret', args: [TOKEN] })

@@ -26,6 +26,8 @@ import { compareWithProbes, readOrgRecord } from './org-record.js'
 import { conditionFinding } from './conditions.js'
 import { limitByVisibility, visibilityOf } from './visibility.js'
 import { notCheckedFinding, whyNothingVerified } from './verified.js'
+import { approvalPage, pendingApprovalFinding, unreachableRepositoryText } from './pending.js'
+import { basisOf, basisText } from '../catalog/probe-basis.js'
 import type { RepoVisibility } from './visibility.js'
 import { REPOSITORY_PROBE_ID } from './plan.js'
 
@@ -187,9 +189,11 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       severity: 'error',
       code: 'repository-unreachable',
       title: `Repository ${settings.repository.owner}/${settings.repository.repo} not reachable`,
-      message:
-        'GitHub answered 404 for the repository: it is not selected for this token, the token is pending an organization owner\'s approval (it can then only read public resources), or the repository does not exist.',
-      fix: 'Edit the token\'s repository access to include it, ask an organization owner to approve the token, or check the `repository` input.'
+      message: unreachableRepositoryText(kind).message,
+      fix:
+        kind === 'fine-grained' && settings.organization
+          ? `Edit the token's repository access to include it; if ${settings.organization} requires approval of tokens, ask an owner to approve it at ${approvalPage(context.serverUrl, settings.organization)} (organization settings → Personal access tokens → Pending requests); or check the \`repository\` input.`
+          : unreachableRepositoryText(kind).fix
     })
   }
   if (reach.organization === false && settings.organization) {
@@ -225,6 +229,17 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     requests += record.requests
     findings.push(...recordFindings(record, settings, permissions, context.serverUrl))
   }
+  // Public reads answered while the organization's resources refused the token: it may be waiting for approval (pending.ts).
+  const pending = pendingApprovalFinding({
+    kind,
+    ...(settings.organization ? { organization: settings.organization } : {}),
+    serverUrl: context.serverUrl,
+    visibility,
+    repositoryUnreachable: reach.repository === false,
+    permissions: decided,
+    recordRead: record?.grant !== undefined || record?.pendingRequest !== undefined
+  })
+  if (pending) findings.push(pending)
   const coverage =
     canContinue && settings.repositories.length > 0
       ? await checkCoverage(
@@ -336,7 +351,8 @@ function evidenceRecord(planned: PlannedProbe, ev: HttpEvidence, role: EvidenceR
     role,
     safety: safety.kind === 'read-only' ? 'read-only (GET)' : safety.kind === 'random-target' ? `random {${safety.param}}: names nothing that exists` : `body lacks required '${safety.missingField}'`,
     ...(ev.headers['x-accepted-github-permissions'] !== undefined ? { acceptedPermissions: ev.headers['x-accepted-github-permissions'] } : {}),
-    ...(ev.headers['x-github-request-id'] !== undefined ? { requestId: ev.headers['x-github-request-id'] } : {})
+    ...(ev.headers['x-github-request-id'] !== undefined ? { requestId: ev.headers['x-github-request-id'] } : {}),
+    ...(basisOf(planned.probe) ? { basis: basisText(basisOf(planned.probe)!) } : {})
   }
 }
 
@@ -373,6 +389,7 @@ function decidePermission(pp: PermissionPlan, inputs: DecideInputs): PermissionR
   if (holdsScopes(inputs.kind)) {
     const byScope = inputs.scopes ? scopeDecision(name, level, inputs.scopes) : undefined
     if (byScope?.status === 'missing') return finish(byScope, records)
+    if (decision.code === 'repository-unreachable') return finish({ ...decision, reason: unreachableRepositoryText(inputs.kind).message }, records)
     // Scopes say granted (or cannot say): the probe must not contradict it.
     if (decision.status === 'granted') return finish(byScope ?? decision, records)
     if (decision.status === 'missing') {

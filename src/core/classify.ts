@@ -8,6 +8,7 @@ import type { PlannedProbe } from './plan.js'
 import { REPOSITORY_PROBE_ID } from './plan.js'
 import type { HttpEvidence, Level, PermissionScope, PermissionStatus } from './types.js'
 import { formatPartners, readRefusal } from './joint-sets.js'
+import { basisOf, trustsNotFound } from '../catalog/probe-basis.js'
 import { formatAcceptedPermissions, parseAcceptedPermissions } from './headers.js'
 import type { Condition, ConditionCode } from './policy-texts.js'
 import { namesRepositoryLookup, readCondition } from './policy-texts.js'
@@ -32,6 +33,7 @@ export type DecisionCode =
   | 'visibility-unknown'
   | 'joint-set'
   | 'not-checked'
+  | 'not-found-ambiguous'
   | 'server-error'
   | 'network'
   | 'deadline'
@@ -157,6 +159,14 @@ export function classifyEvidence(permission: string, planned: PlannedProbe, ev: 
     if (probe.id === REPOSITORY_PROBE_ID || contextReach === false || (context === 'repository' && namesRepositoryLookup(ev.body))) {
       const where = context === 'organization' ? 'organization' : 'repository'
       return { status: 'inconclusive', code: `${where}-unreachable`, reason: UNREACHABLE[where] }
+    }
+    if (contextReach === true && !trustsNotFound(probe)) {
+      const basis = basisOf(probe)
+      return {
+        status: 'inconclusive',
+        code: 'not-found-ambiguous',
+        reason: `GitHub answered 404, which on this endpoint can also mean the permission is missing (${basis ? `${basis.reading}; ${basis.source}` : 'no source reads it as passing'}).`
+      }
     }
     if (contextReach === true) {
       return {

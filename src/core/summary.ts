@@ -111,7 +111,8 @@ function permissionRow(p: PermissionReport): string {
     .map((e) => {
       const accepted = e.acceptedPermissions ? ` · accepts \`${cell(e.acceptedPermissions)}\`` : ''
       const status = e.status === 0 ? 'no response' : String(e.status)
-      return `\`${e.method} ${cell(e.path)}\` → ${status} ${e.message ? `“${cell(e.message.slice(0, 140))}”` : ''}${accepted}`
+      const basis = e.basis && e.status !== 0 && e.method !== 'GET' ? ` · read by ${cell(e.basis)}` : ''
+      return `\`${e.method} ${cell(e.path)}\` → ${status} ${e.message ? `“${cell(e.message.slice(0, 140))}”` : ''}${accepted}${basis}`
     })
     .join('<br>')
   const why = `${cell(p.reason)}${evidence ? `<br>${evidence}` : ''}`
