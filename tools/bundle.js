@@ -15,9 +15,9 @@ const ncc = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js'
 /** @param {string[]} args */
 const build = (args) => execFileSync(process.execPath, [ncc, 'build', ...args, '--minify', '--no-source-map-register', '--quiet'], { cwd: ROOT, stdio: 'inherit' })
 
-build(['src/index.ts', '-o', 'dist', '--license', 'licenses.txt'])
+build(['src/action/index.ts', '-o', 'dist', '--license', 'licenses.txt'])
 rmSync(scratch, { recursive: true, force: true })
-build(['src/cli.ts', '-o', scratch])
+build(['src/cli/index.ts', '-o', scratch])
 for (const file of readdirSync(scratch)) {
   if (file === 'index.js' || file === 'package.json') continue
   const beside = join(dist, file)

@@ -1,4 +1,4 @@
-import type { HttpEvidence, HttpMethod } from '../../src/core/types.js'
+import type { HttpEvidence, HttpMethod } from '../../src/types.js'
 
 /** Evidence as the transport would report it. */
 export function ev(status: number, message = '', headers: Record<string, string> = {}, extra: Partial<HttpEvidence> = {}): HttpEvidence {

@@ -3,8 +3,8 @@
  * that proves it (chosen by the rules below) or the reason it cannot be checked. Built from GitHub's
  * data file plus the reviewed overrides in overrides.ts.
  */
-import type { HttpMethod, Level, PermissionScope, PermissionSet, ProbeSpec, SafetyArgument } from '../core/types.js'
-import { LEVELS, levelRank } from '../core/types.js'
+import type { HttpMethod, Level, PermissionScope, PermissionSet, ProbeSpec, SafetyArgument } from '../types.js'
+import { LEVELS, levelRank } from '../types.js'
 import type { DataOperation, Edition, PermissionData } from './github-data.js'
 import { permissionData } from './github-data.js'
 import { ALTERNATIVE_OPERATIONS, FORM_ONLY_PERMISSIONS, PROBE_OVERRIDES, PUBLIC_FALLBACK_OPERATIONS, UNPAGINATED_OPERATIONS } from './overrides.js'

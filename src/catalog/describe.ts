@@ -1,6 +1,6 @@
 /** The catalog as a person reads it: for every permission and level, the probe and why it is harmless, or why there is none. */
 import type { Catalog } from './catalog.js'
-import type { Level, SafetyArgument } from '../core/types.js'
+import type { Level, SafetyArgument } from '../types.js'
 import { basisOf, basisText } from './probe-basis.js'
 
 export interface CatalogRow {

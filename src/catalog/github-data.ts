@@ -3,7 +3,7 @@
  * This module only loads and types it; the catalog is built from it in catalog.ts.
  */
 import { readFileSync } from 'node:fs'
-import type { Level } from '../core/types.js'
+import type { Level } from '../types.js'
 
 export interface DataOperation {
   readonly category: string

@@ -2,7 +2,7 @@
  * Hand-reviewed exceptions to the catalog rules in catalog.ts. Every entry says why.
  * Tests hold each override against GitHub's data and OpenAPI description.
  */
-import type { Level, PermissionScope } from '../core/types.js'
+import type { Level, PermissionScope } from '../types.js'
 
 export type ProbeOverride =
   | {

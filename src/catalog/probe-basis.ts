@@ -8,7 +8,7 @@
  * A separate table keyed by operation (`METHOD /template`), so that changes to the probes themselves (overrides.ts)
  * and to their basis merge independently. Collected in /work/research/write-basis.json (issue 11), reviewed.
  */
-import type { ProbeSpec } from '../core/types.js'
+import type { ProbeSpec } from '../types.js'
 
 const TRUFFLEHOG = 'https://github.com/trufflesecurity/trufflehog/blob/3ab759fef4bb5935d4fe9ac68b503d05346b8364/pkg/analyzer/analyzers/github/finegrained/finegrained.go'
 

@@ -5,7 +5,7 @@
  * user asked for it: these are the only requests of the action that change anything on GitHub.
  */
 import { createHash } from 'node:crypto'
-import type { Report } from '../core/report.js'
+import type { Report } from '../report/report.js'
 
 export interface IssueSnapshot {
   readonly number: number

@@ -1,0 +1,219 @@
+import { describe, expect, it } from '@jest/globals'
+import { buildCatalog } from '../../src/catalog/catalog.js'
+import { audit, FIRST_WAVE, lifetimeCompliance } from '../../src/audit/audit.js'
+import type { Settings } from '../../src/inputs/settings.js'
+import type { HttpRequest, Transport } from '../../src/audit/transport.js'
+import type { HttpEvidence, RequiredPermission } from '../../src/types.js'
+
+const catalog = buildCatalog('fpt')
+const NOW = Date.parse('2026-11-22T00:00:00Z')
+const DAY = 86_400_000
+const FG = 'github_pat_11AAAAAAAAAAAAAAAAAAAA_unit0000000000000000000000000000000000000000000000000000000'
+
+function settings(required: RequiredPermission[], extra: Partial<Settings> = {}): Settings {
+  return {
+    token: FG,
+    required,
+    repository: { owner: 'acme', repo: 'infra' },
+    organization: 'acme',
+    expiryWarnDays: 30,
+    expiryFailDays: 7,
+    maxLifetimeDays: 366,
+    failOn: 'error',
+    apiUrl: 'https://api.github.com',
+    timeoutSeconds: 60,
+    reportExcess: false,
+    repositories: [],
+    notify: 'none',
+    inputWarnings: [],
+    ...extra
+  }
+}
+
+type Responder = (req: HttpRequest) => Partial<HttpEvidence> & { status: number }
+
+/** A transport answering from a function, recording what was sent. */
+function fakeTransport(respond: Responder): Transport & { sent: HttpRequest[] } {
+  const sent: HttpRequest[] = []
+  return {
+    sent,
+    async send(request) {
+      sent.push(request)
+      const r = respond(request)
+      // The audited repository is private unless a test's answer says otherwise (on a public one nothing read proves much).
+      const repository = request.method === 'GET' && request.path === '/repos/acme/infra' && r.status === 200 && r.body === undefined ? { body: { private: true, visibility: 'private' } } : {}
+      return { method: request.method, path: request.path, headers: {}, message: '', durationMs: 1, ...repository, ...r }
+    }
+  }
+}
+
+const identity = (headers: Record<string, string> = {}) => ({
+  status: 200,
+  headers: { 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': String(NOW / 1000 + 3600), 'github-authentication-token-expiration': '2027-06-01 00:00:00 UTC', ...headers },
+  body: { login: 'octocat' },
+  message: 'OK'
+})
+
+function deps(transport: Transport, now = () => NOW) {
+  const slept: number[] = []
+  return { transport, now, randomHex: () => 'a1b2c3d4e5f60718293a4b5c6d7e8f90', sleep: async (ms: number) => void slept.push(ms), slept }
+}
+
+const context = { catalog, edition: 'fpt' as const, serverUrl: 'https://github.com' }
+
+describe('audit: the bot token (contents and pull requests write)', () => {
+  it('passes when GitHub lets every probe through, sending each distinct probe once plus GET /user', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? identity() : req.method === 'GET' ? { status: 200, message: 'OK' } : { status: 404, message: 'Not Found' }))
+    const report = await audit(settings([{ name: 'contents', level: 'write' }, { name: 'pull_requests', level: 'write' }, { name: 'metadata', level: 'read' }]), context, deps(t))
+    expect(report.result).toBe('pass')
+    expect(report.permissions.map((p) => [p.name, p.status])).toEqual([['contents', 'granted'], ['pull_requests', 'granted'], ['metadata', 'granted']])
+    expect(t.sent).toHaveLength(4)
+    expect(new Set(t.sent.map((r) => `${r.method} ${r.path}`)).size).toBe(4)
+    expect(report.token).toMatchObject({ owner: 'octocat', expiresAt: '2027-06-01T00:00:00.000Z', daysRemaining: 191 })
+    expect(report.token.lifetime.compliant).toBe('true')
+  })
+
+  it('fails with the missing permission and its evidence when GitHub refuses the write probe', async () => {
+    const t = fakeTransport((req) => {
+      if (req.path === '/user') return identity()
+      if (req.method === 'GET') return { status: 200, message: 'OK' }
+      return { status: 403, message: 'Resource not accessible by personal access token', headers: { 'x-accepted-github-permissions': 'pull_requests=write' } }
+    })
+    const report = await audit(settings([{ name: 'pull_requests', level: 'write' }]), context, deps(t))
+    expect(report.result).toBe('fail')
+    const pr = report.permissions[0]
+    expect(pr).toMatchObject({ status: 'missing', code: 'not-accessible' })
+    expect(pr.evidence[0]).toMatchObject({ status: 403, acceptedPermissions: 'pull_requests=write' })
+    expect(report.findings[0]).toMatchObject({ severity: 'error', code: 'permission-missing' })
+  })
+})
+
+describe('audit: expiry and lifetime', () => {
+  const run = (headers: Record<string, string>, extra: Partial<Settings> = {}) =>
+    audit(settings([], extra), context, deps(fakeTransport((req) => (req.path === '/user' ? { ...identity(headers), headers: { ...identity().headers, ...headers } } : { status: 200 }))))
+
+  it('fails a token with 5 days left and warns one with 20', async () => {
+    expect((await run({ 'github-authentication-token-expiration': '2026-11-27 12:00:00 UTC' })).findings.find((f) => f.code === 'token-expiring')?.severity).toBe('error')
+    expect((await run({ 'github-authentication-token-expiration': '2026-12-12 12:00:00 +0200' })).findings.find((f) => f.code === 'token-expiring')?.severity).toBe('warning')
+  })
+
+  it('calls a token without an expiry header never-expiring and non-compliant', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? { status: 200, body: { login: 'octocat' }, headers: { 'x-ratelimit-remaining': '100', 'x-ratelimit-reset': '0' } } : { status: 200 }))
+    const report = await audit(settings([]), context, deps(t))
+    expect(report.token.expiresAt).toBe('never')
+    expect(report.token.daysRemaining).toBeNull()
+    expect(report.token.lifetime.compliant).toBe('false')
+    expect(report.result).toBe('fail')
+  })
+
+  it('warns that a malformed expiry header leaves the expiry unknown', async () => {
+    const report = await run({ 'github-authentication-token-expiration': 'not-a-date' })
+    expect(report.token.expiresAt).toBeNull()
+    expect(report.token.lifetime.compliant).toBe('unknown')
+    expect(report.findings.map((f) => f.code)).toContain('expiry-unreadable')
+  })
+
+  it('turns the lifetime check off with max-lifetime-days 0', async () => {
+    expect((await run({}, { maxLifetimeDays: 0 })).token.lifetime.compliant).toBe('unknown')
+  })
+})
+
+describe('lifetimeCompliance', () => {
+  it.each([
+    ['never expires', 'never' as const, 366, undefined, 'false'],
+    ['expires in 400 days', new Date(NOW + 400 * DAY), 366, undefined, 'false'],
+    ['expires in 300 days', new Date(NOW + 300 * DAY), 366, undefined, 'true'],
+    ['blocked by a 90-day policy', new Date(NOW + 30 * DAY), 366, { maxDays: 90 }, 'false'],
+    ['unknown expiry', undefined, 366, undefined, 'unknown']
+  ])('%s', (_n, expiresAt, max, policy, expected) => {
+    expect(lifetimeCompliance('fine-grained', expiresAt, max, policy, NOW).compliant).toBe(expected)
+  })
+  it('reports the organization limit from the message', () => {
+    expect(lifetimeCompliance('fine-grained', 'never', 366, { maxDays: 90 }, NOW)).toMatchObject({ organizationLimitDays: 90, policyDays: 90 })
+  })
+})
+
+describe('audit: a token that cannot be used', () => {
+  /** More probes than the first wave that goes out with GET /user. */
+  const MANY: RequiredPermission[] = ['actions', 'administration', 'contents', 'deployments', 'issues', 'pull_requests', 'secrets', 'actions_variables', 'repository_hooks', 'dependabot_secrets', 'security_events', 'statuses'].map(
+    (name) => ({ name, level: 'read' as const })
+  )
+
+  it('sends nothing after the first wave once GET /user answers 401', async () => {
+    const t = fakeTransport(() => ({ status: 401, message: 'Bad credentials' }))
+    const report = await audit(settings(MANY), context, deps(t))
+    expect(t.sent.length).toBeLessThanOrEqual(1 + FIRST_WAVE)
+    expect(t.sent[0].path).toBe('/user')
+    expect(report.result).toBe('fail')
+    expect(report.findings[0].code).toBe('token-invalid')
+    expect(report.permissions.every((p) => p.status === 'inconclusive' && p.code === 'invalid-token')).toBe(true)
+  })
+
+  it('sends nothing after the first wave when the rate budget cannot cover the rest and the reset is far', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? identity({ 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': String(NOW / 1000 + 1800) }) : { status: 200 }))
+    const report = await audit(settings(MANY), context, deps(t))
+    expect(t.sent).toHaveLength(1 + FIRST_WAVE)
+    const skipped = report.permissions.filter((p) => p.code === 'rate-limited')
+    expect(skipped.length).toBeGreaterThan(0)
+    expect(report.permissions.filter((p) => p.status === 'missing')).toEqual([])
+    expect(report.findings.find((f) => f.code === 'rate-limited')?.message).toContain('resets at')
+  })
+
+  it('waits for a reset that is near, then probes the rest', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? identity({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW / 1000 + 20) }) : { status: 200 }))
+    const d = deps(t)
+    const report = await audit(settings(MANY), context, d)
+    expect(d.slept).toEqual([20_000])
+    expect(report.permissions.every((p) => p.status === 'granted')).toBe(true)
+  })
+
+  it('marks probes not started before the deadline inconclusive and still reports', async () => {
+    let now = NOW
+    const t = fakeTransport((req) => {
+      now += 40_000
+      return req.path === '/user' ? identity() : { status: 200 }
+    })
+    const report = await audit(settings([{ name: 'issues', level: 'read' }, { name: 'contents', level: 'read' }], { timeoutSeconds: 60 }), context, deps(t, () => now))
+    expect(report.permissions.some((p) => p.code === 'deadline')).toBe(true)
+  })
+})
+
+describe('audit: alternatives (Copilot seats accept organization_administration too)', () => {
+  const required: RequiredPermission[] = [{ name: 'organization_copilot_seat_management', level: 'read' }]
+  const seatProbe = catalog.entry('organization_copilot_seat_management', 'read')!.probe!
+  const adminProbe = catalog.entry('organization_administration', 'read')!.probe!
+  const respond = (adminStatus: number) =>
+    fakeTransport((req) => {
+      if (req.path === '/user') return identity()
+      if (req.path === seatProbe.template.replace('{org}', 'acme')) return { status: 200 }
+      if (req.path === adminProbe.template.replace('{org}', 'acme')) {
+        return adminStatus === 200 ? { status: 200 } : { status: 403, message: 'Resource not accessible by personal access token', headers: { 'x-accepted-github-permissions': 'organization_administration=read' } }
+      }
+      return { status: 404 }
+    })
+
+  it('does not report the target granted when only the alternative let it through', async () => {
+    const report = await audit(settings(required), context, deps(respond(200)))
+    expect(report.permissions[0]).toMatchObject({ status: 'inconclusive', code: 'satisfied-by-alternative', satisfiedBy: 'organization_administration: read' })
+    expect(report.permissions[0].reason).toContain('satisfied through organization_administration: read')
+  })
+
+  it('reports it granted when the alternative is proven missing', async () => {
+    const report = await audit(settings(required), context, deps(respond(403)))
+    expect(report.permissions[0].status).toBe('granted')
+    expect(report.permissions[0].evidence.map((e) => e.role)).toEqual(['probe', 'alternative'])
+  })
+})
+
+describe('audit: classic tokens are decided by their scopes', () => {
+  const classic = 'ghp_' + 'A'.repeat(36)
+  it('reports missing from X-OAuth-Scopes and recommends a fine-grained token', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? identity({ 'x-oauth-scopes': 'read:org' }) : { status: 200 }))
+    const report = await audit(settings([{ name: 'contents', level: 'write' }, { name: 'members', level: 'read' }], { token: classic }), context, deps(t))
+    const byName = Object.fromEntries(report.permissions.map((p) => [p.name, p]))
+    expect(byName.contents).toMatchObject({ status: 'missing', code: 'scope-missing' })
+    expect(byName.members).toMatchObject({ status: 'granted', code: 'scope-granted' })
+    expect(report.token.scopes).toEqual(['read:org'])
+    expect(report.findings.map((f) => f.code)).toContain('classic-token')
+  })
+})

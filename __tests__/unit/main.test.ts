@@ -1,0 +1,118 @@
+/** run(), the action's shell, with a recording runner interface and nock standing in for GitHub. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import nock from 'nock'
+import type { ActionIO } from '../../src/action/io.js'
+import { OUTPUT_NAMES, run } from '../../src/action/main.js'
+
+const API = 'https://api.example.test'
+const TOKEN = 'github_pat_11MAINTEST000000000000_' + 'q'.repeat(59)
+
+interface Call {
+  kind: string
+  args: unknown[]
+}
+
+function recorder(inputs: Record<string, string>) {
+  const calls: Call[] = []
+  const outputs: Record<string, string> = {}
+  let summary = ''
+  const io: ActionIO = {
+    getInput: (name) => inputs[name] ?? '',
+    setSecret: (s) => void calls.push({ kind: 'setSecret', args: [s] }),
+    setOutput: (n, v) => {
+      outputs[n] = v
+      calls.push({ kind: 'setOutput', args: [n, v] })
+    },
+    annotate: (level, message, title) => void calls.push({ kind: `annotate:${level}`, args: [message, title] }),
+    info: (m) => void calls.push({ kind: 'info', args: [m] }),
+    debug: (m) => void calls.push({ kind: 'debug', args: [m] }),
+    isDebug: () => true,
+    writeSummary: async (md) => {
+      summary = md
+      calls.push({ kind: 'summary', args: [md] })
+    },
+    fail: (m) => void calls.push({ kind: 'fail', args: [m] })
+  }
+  return { io, calls, outputs, get summary() { return summary } }
+}
+
+const env = { GITHUB_SERVER_URL: 'https://github.com' }
+const base = { token: TOKEN, repository: 'acme/infra', 'api-url': API }
+
+beforeAll(() => nock.disableNetConnect())
+afterEach(() => nock.cleanAll())
+afterAll(() => {
+  nock.enableNetConnect()
+  nock.restore()
+})
+
+describe('run()', () => {
+  it('masks the token before anything else, then audits and sets every output', async () => {
+    nock(API)
+      .get('/user')
+      .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'github-authentication-token-expiration': '2027-06-01 00:00:00 UTC', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '9999999999' })
+      .get('/repos/acme/infra/commits')
+      .query({ per_page: '1' })
+      .reply(200, [], { 'content-type': 'application/json' })
+      .get('/repos/acme/infra')
+      .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
+    const r = recorder({ ...base, 'required-permissions': 'contents: read' })
+    await run({ io: r.io, env })
+    expect(r.calls[0]).toEqual({ kind: 'setSecret', args: [TOKEN] })
+    expect(Object.keys(r.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(r.outputs).toMatchObject({ result: 'pass', 'granted-permissions': 'contents:read', 'token-owner': 'octocat' })
+    expect(r.summary).toContain('Token audit passed')
+    expect(r.calls.filter((c) => c.kind === 'fail')).toEqual([])
+  })
+
+  it('gives bad input one line per problem, sends nothing, and still sets every output', async () => {
+    const r = recorder({ ...base, 'required-permissions': 'contents: read', 'expiry-warn-days': 'soon', 'fail-on': 'sometimes' })
+    await run({ io: r.io, env })
+    const fails = r.calls.filter((c) => c.kind === 'fail').map((c) => String(c.args[0]))
+    expect(fails).toEqual([
+      "Input 'expiry-warn-days': expected a number of days (a whole number from 0 to 3650), got 'soon'.",
+      "Input 'fail-on': expected one of error, warning, never, got 'sometimes'."
+    ])
+    expect(Object.keys(r.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(r.outputs.result).toBe('fail')
+  })
+
+  it('redacts the token from anything it writes, even when a user pasted it into another input', async () => {
+    const r = recorder({ ...base, 'required-permissions': `${TOKEN}: read` })
+    await run({ io: r.io, env })
+    const written = JSON.stringify(r.calls.filter((c) => c.kind !== 'setSecret'))
+    expect(written).not.toContain(TOKEN)
+    expect(written).toContain("contains the value of the 'token' input")
+  })
+
+  it('turns an unexpected exception into one failure line, with outputs set', async () => {
+    const r = recorder({ ...base, 'required-permissions': 'contents: read' })
+    await run({
+      io: r.io,
+      env,
+      makeTransport: () => {
+        throw new Error(`wiring broke for ${TOKEN}\n    at somewhere (file.js:1:1)`)
+      }
+    })
+    const fails = r.calls.filter((c) => c.kind === 'fail').map((c) => String(c.args[0]))
+    expect(fails).toEqual(['pat-audit could not complete the audit: wiring broke for ***'])
+    expect(r.outputs.result).toBe('fail')
+    expect(Object.keys(r.outputs)).toHaveLength(OUTPUT_NAMES.length)
+  })
+
+  it('fails the step on a missing permission, with one error annotation for it', async () => {
+    nock(API)
+      .get('/user')
+      .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'github-authentication-token-expiration': '2027-06-01 00:00:00 UTC' })
+      .get('/repos/acme/infra/actions/secrets')
+      .query(true)
+      .reply(403, { message: 'Resource not accessible by personal access token' }, { 'content-type': 'application/json', 'x-accepted-github-permissions': 'secrets=read' })
+      .get('/repos/acme/infra')
+      .reply(200, {}, { 'content-type': 'application/json' })
+    const r = recorder({ ...base, 'required-permissions': 'secrets: read' })
+    await run({ io: r.io, env })
+    expect(r.outputs['missing-permissions']).toBe('secrets:read')
+    expect(r.calls.filter((c) => c.kind === 'annotate:error').map((c) => c.args[1])).toEqual(['Missing secrets: read'])
+    expect(r.calls.some((c) => c.kind === 'fail')).toBe(true)
+  })
+})

@@ -1,0 +1,49 @@
+import { describe, expect, it } from '@jest/globals'
+import { MAX_DESCRIPTION, MAX_NAME, regenerateUrl, serverUrlFor } from '../../src/report/regenerate-url.js'
+
+describe('regenerateUrl', () => {
+  it('pre-fills exactly the required permissions, the organization and the lifetime', () => {
+    const url = new URL(
+      regenerateUrl({
+        serverUrl: 'https://github.com',
+        required: [
+          { name: 'pull_requests', level: 'write' },
+          { name: 'contents', level: 'write' },
+          { name: 'metadata', level: 'read' }
+        ],
+        resourceOwner: 'acme',
+        repository: 'acme/infra',
+        lifetimeDays: 90
+      })
+    )
+    expect(url.origin + url.pathname).toBe('https://github.com/settings/personal-access-tokens/new')
+    expect(url.searchParams.get('target_name')).toBe('acme')
+    expect(url.searchParams.get('expires_in')).toBe('90')
+    expect(url.searchParams.get('contents')).toBe('write')
+    expect(url.searchParams.get('pull_requests')).toBe('write')
+    expect(url.searchParams.get('metadata')).toBe('read')
+    expect([...url.searchParams.keys()].sort()).toEqual(['contents', 'description', 'expires_in', 'metadata', 'name', 'pull_requests', 'target_name'])
+  })
+
+  it("keeps within GitHub's limits: name 40, description 1024, expires_in 1 to 366", () => {
+    const required = Array.from({ length: 60 }, (_, i) => ({ name: `permission_with_a_long_name_${i}`, level: 'read' as const }))
+    const url = new URL(regenerateUrl({ serverUrl: 'https://github.com', required, resourceOwner: 'an-organization-with-a-long-login', repository: 'an-organization-with-a-long-login/and-a-long-repository-name', lifetimeDays: 1000 }))
+    expect(url.searchParams.get('name')!.length).toBeLessThanOrEqual(MAX_NAME)
+    expect(url.searchParams.get('description')!.length).toBeLessThanOrEqual(MAX_DESCRIPTION)
+    expect(url.searchParams.get('expires_in')).toBe('366')
+    expect(new URL(regenerateUrl({ serverUrl: 'https://github.com', required: [], lifetimeDays: 0 })).searchParams.get('expires_in')).toBe('366')
+  })
+
+  it('uses the server host for GitHub Enterprise Server', () => {
+    expect(regenerateUrl({ serverUrl: 'https://ghe.example.com/', required: [], lifetimeDays: 30 })).toMatch(/^https:\/\/ghe\.example\.com\/settings\/personal-access-tokens\/new\?/)
+  })
+})
+
+describe('serverUrlFor', () => {
+  it.each([
+    ['https://api.github.com', 'https://github.com'],
+    ['https://ghe.example.com/api/v3', 'https://ghe.example.com'],
+    ['https://api.octo.ghe.com', 'https://octo.ghe.com'],
+    ['not a url', 'https://github.com']
+  ])('%s → %s', (api, server) => expect(serverUrlFor(api)).toBe(server))
+})

@@ -1,0 +1,55 @@
+/**
+ * Sends planned requests: bounded concurrency, a deadline for the whole audit, and the harmlessness guard
+ * in front of every request. Never throws; every request comes back as evidence.
+ */
+import type { HttpRequest, Transport } from './transport.js'
+import type { HttpEvidence, ProbeSpec } from '../types.js'
+import { checkHarmless } from '../catalog/safety.js'
+
+export interface RunOptions {
+  /** Epoch milliseconds after which nothing more is sent and requests in flight are abandoned. */
+  readonly deadline: number
+  readonly now: () => number
+}
+
+export function syntheticEvidence(request: HttpRequest, failure: NonNullable<HttpEvidence['failure']>, message: string): HttpEvidence {
+  return { method: request.method, path: request.path, status: 0, headers: {}, message, failure, durationMs: 0 }
+}
+
+export async function sendOne(probe: ProbeSpec, request: HttpRequest, transport: Transport, options: RunOptions): Promise<HttpEvidence> {
+  const unsafe = checkHarmless(probe, request)
+  if (unsafe) return syntheticEvidence(request, 'refused', `Not sent: the harmlessness guard refused it (${unsafe}).`)
+  const remaining = options.deadline - options.now()
+  if (remaining <= 0) return syntheticEvidence(request, 'deadline', 'Not sent: the audit reached its time limit (timeout-seconds) first.')
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), remaining)
+  timer.unref?.()
+  try {
+    const evidence = await transport.send(request, controller.signal)
+    if (controller.signal.aborted && evidence.status === 0) {
+      return { ...evidence, failure: 'deadline', message: 'Abandoned: the audit reached its time limit (timeout-seconds) while waiting for this response.' }
+    }
+    return evidence
+  } catch (error: unknown) {
+    // A transport must not throw; if one does, the probe is inconclusive rather than the audit lost.
+    return syntheticEvidence(request, 'network', `The request failed: ${error instanceof Error ? error.name : 'unknown error'}.`)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** At most `limit` calls of the returned function run at once; the others wait in order. */
+export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0
+  const waiting: Array<() => void> = []
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve))
+    active++
+    try {
+      return await task()
+    } finally {
+      active--
+      waiting.shift()?.()
+    }
+  }
+}

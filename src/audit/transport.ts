@@ -1,0 +1,34 @@
+/** The one thing the core needs from the outside world: send a request, get evidence back. */
+import type { HttpEvidence, HttpMethod } from '../types.js'
+
+export interface HttpRequest {
+  readonly method: HttpMethod
+  /** Concrete path, e.g. `/repos/acme/infra/branches`. */
+  readonly path: string
+  readonly query: Readonly<Record<string, string>>
+  readonly body?: Readonly<Record<string, unknown>>
+}
+
+/**
+ * Sends one request and never throws: HTTP errors, network failures, timeouts and bodies that are not JSON
+ * all come back as evidence. Implementations retry what is worth retrying (5xx, resets) and nothing else.
+ */
+export interface Transport {
+  send(request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence>
+}
+
+/** Response headers kept as evidence; everything else is dropped. */
+export const EVIDENCE_HEADERS = [
+  'x-accepted-github-permissions',
+  'x-accepted-oauth-scopes',
+  'x-oauth-scopes',
+  'x-github-sso',
+  'github-authentication-token-expiration',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-ratelimit-resource',
+  'retry-after',
+  'x-github-request-id',
+  'content-type'
+] as const

@@ -1,0 +1,140 @@
+/**
+ * `pat-audit` in a terminal: the same audit as the action, before a token is saved as a secret.
+ *   PAT_AUDIT_TOKEN=… npx pat-audit --required-permissions "contents: write" --repository o/r
+ *   echo "$TOKEN" | node dist/cli.js --required-permissions "members: read" --organization acme
+ *   node dist/cli.js catalog [--markdown] [--edition ghes]
+ * The token comes from PAT_AUDIT_TOKEN, GITHUB_TOKEN or standard input, never from an argument (arguments are
+ * visible in the process list and the shell's history). Exit status: as the action's (fail-on).
+ */
+import { pathToFileURL } from 'node:url'
+import type { ActionIO } from '../action/io.js'
+import { buildCatalog } from '../catalog/catalog.js'
+import { catalogMarkdown, catalogText } from '../catalog/describe.js'
+import { INPUT_NAMES } from '../inputs/settings.js'
+import { run } from '../action/main.js'
+import { markdownToTerminal } from './terminal.js'
+
+export { markdownToTerminal } from './terminal.js'
+
+export const USAGE = `Usage:
+  pat-audit [--required-permissions "contents: write, pull_requests: write"] [--repository owner/repo]
+            [--organization org] [--expiry-warn-days N] [--expiry-fail-days N] [--max-lifetime-days N]
+            [--fail-on error|warning|never] [--api-url URL] [--timeout-seconds N] [--json | --markdown]
+  pat-audit catalog [--markdown] [--edition fpt|ghes]
+
+The token is read from PAT_AUDIT_TOKEN or GITHUB_TOKEN, or from standard input (piped, or with --token-stdin).
+It is never accepted as an argument.`
+
+export interface CliStreams {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly readStdin: () => Promise<string>
+  readonly stdinIsTTY: boolean
+}
+
+type Parsed = { command: 'audit' | 'catalog' | 'help'; flags: Map<string, string>; switches: Set<string> } | { error: string }
+
+const VALUE_FLAGS = new Set<string>([...INPUT_NAMES.filter((n) => n !== 'token'), 'edition'])
+const SWITCHES = new Set(['json', 'markdown', 'token-stdin', 'no-color', 'help'])
+
+export function parseArgs(argv: readonly string[]): Parsed {
+  const flags = new Map<string, string>()
+  const switches = new Set<string>()
+  let command: 'audit' | 'catalog' | 'help' = 'audit'
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    if (i === 0 && (arg === 'catalog' || arg === 'audit' || arg === 'help')) {
+      command = arg
+      continue
+    }
+    if (arg === '-h') {
+      command = 'help'
+      continue
+    }
+    const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg)
+    if (!m) return { error: `Unexpected argument '${arg.slice(0, 40)}'. ${USAGE.split('\n')[0]} … (see --help)` }
+    const [, name, inline] = m
+    if (name === 'token') return { error: 'The token is never taken as an argument (it would show in the process list and shell history): set PAT_AUDIT_TOKEN, or pipe it on standard input.' }
+    if (SWITCHES.has(name)) {
+      if (name === 'help') command = 'help'
+      switches.add(name)
+      continue
+    }
+    if (!VALUE_FLAGS.has(name)) return { error: `Unknown option --${name}. See --help.` }
+    const value = inline ?? argv[++i]
+    if (value === undefined) return { error: `Option --${name} needs a value.` }
+    flags.set(name, value)
+  }
+  return { command, flags, switches }
+}
+
+export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, streams: CliStreams): Promise<number> {
+  const parsed = parseArgs(argv)
+  if ('error' in parsed) {
+    streams.stderr(`pat-audit: ${parsed.error}\n`)
+    return 2
+  }
+  if (parsed.command === 'help') {
+    streams.stdout(`${USAGE}\n`)
+    return 0
+  }
+  if (parsed.command === 'catalog') {
+    const edition = parsed.flags.get('edition') ?? 'fpt'
+    if (edition !== 'fpt' && edition !== 'ghes') {
+      streams.stderr("pat-audit: --edition expects 'fpt' (GitHub.com) or 'ghes' (GitHub Enterprise Server 3.22).\n")
+      return 2
+    }
+    const catalog = buildCatalog(edition)
+    streams.stdout(`${parsed.switches.has('markdown') ? catalogMarkdown(catalog) : catalogText(catalog)}\n`)
+    return 0
+  }
+
+  let token = env.PAT_AUDIT_TOKEN ?? env.GITHUB_TOKEN ?? ''
+  if (!token.trim() && (parsed.switches.has('token-stdin') || !streams.stdinIsTTY)) token = (await streams.readStdin()).split(/\r?\n/)[0] ?? ''
+  if (!token.trim()) {
+    streams.stderr('pat-audit: no token. Set PAT_AUDIT_TOKEN (or GITHUB_TOKEN), or pipe the token on standard input.\n')
+    return 2
+  }
+  let failed = false
+  const outputs: Record<string, string> = {}
+  const color = !parsed.switches.has('no-color') && !env.NO_COLOR && env.TERM !== 'dumb'
+  const io: ActionIO = {
+    getInput: (name) => (name === 'token' ? token : (parsed.flags.get(name) ?? '')),
+    setSecret: () => undefined,
+    setOutput: (name, value) => void (outputs[name] = value),
+    annotate: () => undefined,
+    info: () => undefined,
+    debug: (message) => {
+      if (env.PAT_AUDIT_DEBUG) streams.stderr(`debug: ${message}\n`)
+    },
+    isDebug: () => Boolean(env.PAT_AUDIT_DEBUG),
+    writeSummary: async (markdown) => {
+      if (parsed.switches.has('json')) return
+      streams.stdout(`${parsed.switches.has('markdown') ? markdown : markdownToTerminal(markdown, { color })}\n`)
+    },
+    fail: (message) => {
+      failed = true
+      streams.stderr(`pat-audit: ${message}\n`)
+    }
+  }
+  // Outside Actions there is no GITHUB_SERVER_URL; the replacement link then points at the API's own web host.
+  await run({ io, env: { ...env, GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? '' } })
+  if (parsed.switches.has('json')) streams.stdout(`${outputs.report ?? '{}'}\n`)
+  return failed ? 1 : 0
+}
+
+async function readAll(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const code = await cli(process.argv.slice(2), process.env, {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    readStdin: readAll,
+    stdinIsTTY: process.stdin.isTTY === true
+  })
+  process.exitCode = code
+}

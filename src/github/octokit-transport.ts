@@ -1,0 +1,286 @@
+/**
+ * The HTTP layer: Octokit from @actions/github (proxy support from the runner's HTTPS_PROXY/NO_PROXY),
+ * with @octokit/plugin-retry (5xx and network errors, never 400/401/403/404/409/410/422/451) and
+ * @octokit/plugin-throttling (primary and secondary rate limits, retried only within the audit's deadline).
+ * Every response and failure becomes evidence; nothing here throws.
+ */
+import { getOctokit } from '@actions/github'
+import { HttpClient } from '@actions/http-client'
+import { fetch as undiciFetch } from 'undici'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import type Bottleneck from 'bottleneck'
+import type { HttpRequest, Transport } from '../audit/transport.js'
+import { EVIDENCE_HEADERS } from '../audit/transport.js'
+import type { HttpEvidence } from '../types.js'
+
+export const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451] as const
+export const RETRIES = 2
+/** Longest wait the audit accepts for a rate limit before reporting it instead. */
+export const MAX_RATE_LIMIT_RETRY_SECONDS = 60
+
+export interface TransportOptions {
+  readonly token: string
+  readonly apiUrl: string
+  /** Each request is abandoned after this long. */
+  readonly requestTimeoutMs: number
+  /** Epoch ms: rate-limit retries that would end after it are not made. */
+  readonly deadline: number
+  readonly retryBaseMs?: number
+  readonly debug: (message: string) => void
+  readonly now?: () => number
+}
+
+/**
+ * plugin-throttling's concurrency groups, passed through. Probes create nothing, so GitHub's pacing for
+ * content-creating requests (one write a second) does not apply; and the audit already holds requests to ten in
+ * flight (src/audit/runner.ts), so the plugin's own global queue only added a timer hop per request (measured:
+ * about 13 ms a round trip). Its rate-limit handling (retry-after, reset) is kept.
+ */
+const PASS_THROUGH_GROUP = {
+  key: () => ({ schedule: <T>(_options: unknown, fn: (...args: unknown[]) => Promise<T>, ...args: unknown[]) => fn(...args) })
+} as unknown as Bottleneck.Group
+
+interface OctokitError {
+  status?: number
+  message?: string
+  name?: string
+  response?: { status: number; headers: Record<string, string | number | undefined>; data: unknown }
+}
+
+export function createTransport(options: TransportOptions): Transport {
+  const now = options.now ?? Date.now
+  const proxy = proxyInUse(process.env, options.apiUrl)
+  // The proxy is chosen for the api-url input itself (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), not for GITHUB_API_URL,
+  // which is all @actions/github's default fetch knows about.
+  const dispatcher = new HttpClient().getAgentDispatcher(options.apiUrl)
+  const proxyFetch = (url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) })
+  const canWait = (retryAfterSeconds: number, retryCount: number) =>
+    retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_RETRY_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
+  const common = {
+    baseUrl: options.apiUrl,
+    request: { fetch: proxyFetch },
+    userAgent: 'pat-audit',
+    log: {
+      debug: (message: string) => options.debug(message),
+      info: (message: string) => options.debug(message),
+      warn: (message: string) => options.debug(message),
+      error: (message: string) => options.debug(message)
+    }
+  }
+  // The first attempt goes straight out. Only a request that failed in a way worth retrying (a 5xx, no response,
+  // a rate limit whose wait fits the deadline) is sent again, through the resilient client: @octokit/plugin-retry
+  // and @octokit/plugin-throttling handle every further attempt. Measured (npm run bench): their per-request
+  // queueing cost the whole-catalog audit about 50 ms at 100 ms latency, when every first attempt succeeded.
+  const direct = getOctokit(options.token, common)
+  const resilient = getOctokit(
+    options.token,
+    {
+      ...common,
+      retry: { doNotRetry: [...DO_NOT_RETRY], retries: RETRIES - 1, retryAfterBaseValue: options.retryBaseMs ?? 500 },
+      throttle: {
+        // `global` is read by the plugin (state.global ?? its own group) but missing from its option types.
+        ...({ global: PASS_THROUGH_GROUP } as object),
+        write: PASS_THROUGH_GROUP,
+        notifications: PASS_THROUGH_GROUP,
+        // The first attempt already waited once for a rate limit when it was worth it; never twice.
+        onRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
+          const wait = canWait(retryAfter, retryCount + 1)
+          options.debug(`Primary rate limit reached again; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
+          return wait
+        },
+        onSecondaryRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
+          const wait = canWait(retryAfter, retryCount + 1)
+          options.debug(`Secondary rate limit reached again; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
+          return wait
+        }
+      }
+    },
+    retry,
+    throttling
+  )
+
+  return {
+    async send(request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence> {
+      const started = now()
+      const base = { method: request.method, path: request.path }
+      const timeout = AbortSignal.timeout(options.requestTimeoutMs)
+      const combined = AbortSignal.any([signal, timeout])
+      // The query goes into the URL itself: spread into the options, a key such as `method` or `url` would
+      // override the request, and on a write any leftover key would become part of the body.
+      const query = new URLSearchParams(request.query).toString()
+      const route = {
+        method: request.method,
+        url: query ? `${request.path}?${query}` : request.path,
+        ...(request.body !== undefined ? { data: request.body } : {}),
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+        request: { signal: combined }
+      }
+      try {
+        const response = await direct.request(route)
+        return evidence(base, response.status, response.headers, response.data, started)
+      } catch (error: unknown) {
+        const e = (error ?? {}) as OctokitError
+        if (combined.aborted) return failed(e)
+        const wait = retryWait(e, now())
+        if (wait === undefined) return e.response ? evidence(base, e.response.status, e.response.headers, e.response.data, started) : failed(e)
+        if (wait > 0) {
+          if (!canWait(wait / 1000, 0)) return evidence(base, e.response!.status, e.response!.headers, e.response!.data, started)
+          options.debug(`${request.method} ${request.path}: rate limited; retrying after ${Math.ceil(wait / 1000)} s.`)
+          await new Promise((resolve) => setTimeout(resolve, wait))
+        } else {
+          // A 5xx or a lost connection: back off a little before the second attempt, as the retry plugin would.
+          await new Promise((resolve) => setTimeout(resolve, options.retryBaseMs ?? 500))
+        }
+      }
+      try {
+        const response = await resilient.request(route)
+        return evidence(base, response.status, response.headers, response.data, started)
+      } catch (error: unknown) {
+        const e = (error ?? {}) as OctokitError
+        if (e.response) return evidence(base, e.response.status, e.response.headers, e.response.data, started)
+        return failed(e)
+      }
+
+      function failed(e: OctokitError): HttpEvidence {
+        const timedOut = timeout.aborted && !signal.aborted
+        const failure: HttpEvidence['failure'] = signal.aborted ? 'deadline' : timedOut ? 'timeout' : 'network'
+        const message = signal.aborted
+          ? 'Abandoned: the audit reached its time limit.'
+          : timedOut
+            ? `No response within ${Math.round(options.requestTimeoutMs / 1000)} s.`
+            : `${describeNetworkError(e, proxy)} (retried ${RETRIES} times).`
+        return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started }
+      }
+
+      function evidence(
+        b: typeof base,
+        status: number,
+        rawHeaders: Record<string, string | number | undefined>,
+        data: unknown,
+        start: number
+      ): HttpEvidence {
+        const headers: Record<string, string> = {}
+        for (const name of EVIDENCE_HEADERS) {
+          const value = rawHeaders[name]
+          if (value !== undefined) headers[name] = String(value)
+        }
+        const contentType = headers['content-type'] ?? ''
+        const isJson = /\bjson\b/i.test(contentType)
+        const durationMs = now() - start
+        const common = { ...b, status, headers, durationMs }
+        if (status === 204 || status === 205) return { ...common, message: 'No Content' }
+        if (data === undefined || data === '' || data === null) {
+          return { ...common, message: status < 400 ? 'The response body was empty.' : `HTTP ${status} with an empty body.`, ...(status < 400 ? { failure: 'empty-body' as const } : {}) }
+        }
+        if (!isJson || typeof data === 'string') {
+          const title = typeof data === 'string' ? /<title>([^<]{0,120})<\/title>/i.exec(data)?.[1]?.trim() : undefined
+          return { ...common, message: `A ${contentType.split(';')[0] || 'non-JSON'} page${title ? ` ("${title}")` : ''} instead of JSON.`, failure: 'not-json' }
+        }
+        const message = typeof (data as { message?: unknown }).message === 'string' ? String((data as { message: string }).message).slice(0, 500) : httpReason(status)
+        return { ...common, message, body: data }
+      }
+    }
+  }
+}
+
+/**
+ * Whether a failed first attempt is worth sending again, and after how long (ms): undefined when not (4xx other than
+ * a rate limit); 0 for a 5xx or no response (the retry plugin then paces further attempts); the rate limit's own
+ * wait (retry-after, or until the reset) for a 403/429 rate limit.
+ */
+export function retryWait(e: OctokitError, nowMs: number): number | undefined {
+  const response = e.response
+  if (!response) return e.name === 'AbortError' ? undefined : 0
+  if (response.status >= 500) return 0
+  if (response.status !== 403 && response.status !== 429) return undefined
+  const headers = response.headers
+  const message = String((response.data as { message?: unknown } | undefined)?.message ?? e.message ?? '')
+  const retryAfter = Number(headers['retry-after'])
+  if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter)) return Math.max(1, retryAfter) * 1000
+  if (String(headers['x-ratelimit-remaining']) === '0') return Math.max(1000, Number(headers['x-ratelimit-reset']) * 1000 - nowMs + 1000)
+  if (/secondary rate limit/i.test(message)) return 60_000
+  return undefined
+}
+
+function httpReason(status: number): string {
+  return status < 300 ? 'OK' : `HTTP ${status}`
+}
+
+/** The proxy requests go through, as far as a message may name it: host and port only, never credentials. */
+export interface ProxyInUse {
+  /** The environment variable it came from (`HTTPS_PROXY`, `https_proxy`, `HTTP_PROXY` or `http_proxy`). */
+  readonly variable: string
+  readonly hostname: string
+  /** `hostname:port`, with the scheme's default port when none is given. */
+  readonly host: string
+}
+
+/**
+ * The proxy every request goes through, chosen as createTransport chooses it: for the api-url input, by
+ * @actions/http-client's rules: `https_proxy`/`HTTPS_PROXY` for https, `http_proxy`/
+ * `HTTP_PROXY` for http, never for a loopback host, nor for a host listed in `no_proxy`/`NO_PROXY`.
+ */
+export function proxyInUse(env: NodeJS.ProcessEnv, apiUrl: string): ProxyInUse | undefined {
+  let target: URL
+  try {
+    target = new URL(apiUrl)
+  } catch {
+    return undefined
+  }
+  if (bypassesProxy(target, env)) return undefined
+  const variable = (target.protocol === 'https:' ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY']).find((name) => env[name])
+  const value = variable ? env[variable] : undefined
+  if (!variable || !value) return undefined
+  let proxy: URL
+  try {
+    proxy = new URL(value)
+  } catch {
+    if (/^https?:\/\//.test(value)) return undefined
+    try {
+      proxy = new URL(`http://${value}`)
+    } catch {
+      return undefined
+    }
+  }
+  if (!proxy.hostname) return undefined
+  return { variable, hostname: proxy.hostname, host: `${proxy.hostname}:${proxy.port || (proxy.protocol === 'https:' ? '443' : '80')}` }
+}
+
+function bypassesProxy(target: URL, env: NodeJS.ProcessEnv): boolean {
+  const hostname = target.hostname.toLowerCase()
+  if (hostname === 'localhost' || hostname.startsWith('127.') || hostname.startsWith('[::1]') || hostname.startsWith('[0:0:0:0:0:0:0:1]')) return true
+  const noProxy = env.no_proxy || env.NO_PROXY || ''
+  const port = target.port || (target.protocol === 'https:' ? '443' : '80')
+  const hosts = [hostname.toUpperCase(), `${hostname.toUpperCase()}:${port}`]
+  return noProxy
+    .split(',')
+    .map((item) => item.trim().toUpperCase())
+    .filter((item) => item)
+    .some((item) => item === '*' || hosts.some((h) => h === item || h.endsWith(`.${item}`) || (item.startsWith('.') && h.endsWith(item))))
+}
+
+function describeNetworkError(e: OctokitError, proxy?: ProxyInUse): string {
+  const message = typeof e.message === 'string' ? e.message : 'unknown error'
+  const raw = message.slice(0, 120)
+  // Through a proxy, the action only ever connects to the proxy: a refused connection or an unknown host is the proxy's.
+  const via = proxy ? `the proxy ${proxy.host} (from ${proxy.variable})` : undefined
+  const tunnel = /Proxy response \((\d{3})\)/.exec(message)?.[1]
+  if (tunnel) {
+    return `${via ? capitalise(via) : 'The proxy'} would not open a connection to the API: it answered ${tunnel}${tunnel === '407' ? ' (proxy authentication required)' : ''} (${raw})`
+  }
+  if (/ENOTFOUND|EAI_AGAIN/.test(message)) {
+    if (proxy && message.includes(proxy.hostname)) return `The proxy host ${proxy.hostname} (from ${proxy.variable}) could not be resolved (${raw})`
+    return `The API host could not be resolved (${raw})`
+  }
+  if (/ECONNREFUSED/.test(message)) return via ? `${capitalise(via)} refused the connection (${raw})` : `The connection was refused (${raw})`
+  if (/ECONNRESET|socket hang up|other side closed/i.test(message)) return `The connection${via ? ` through ${via}` : ''} was reset (${raw})`
+  if (/^bad port$/i.test(message.trim())) {
+    return "The API URL's port is one that fetch refuses to connect to (a port on the Fetch standard's \"bad ports\" list, such as 9, 25 or 6000): nothing was sent (bad port)"
+  }
+  return `The request failed${via ? ` through ${via}` : ''}: ${message.slice(0, 160)}`
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
