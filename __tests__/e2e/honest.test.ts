@@ -114,3 +114,22 @@ describe('conditions GitHub reports, each its own finding, never missing or gran
     expect(run.outputs.result).toBe('fail')
   })
 })
+
+describe('with org-admin-token, the organization\'s record decides', () => {
+  const adminToken = (s: ReturnType<typeof S.orgRecord>) => s.tokens.find((t) => t.name === 'org-admin-acme')?.value ?? ''
+  it('its permissions are the verdict, with the record as evidence, and a disagreeing probe shown beside it', async () => {
+    const s = S.orgRecord()
+    const run = await auditWith(s, { 'required-permissions': 'members: read, organization_administration: read', 'org-admin-token': adminToken(s) }, { tokenName: 'analytics' })
+    const admin = (run.report.permissions ?? []).find((p) => p.name === 'organization_administration')
+    expect(admin).toMatchObject({ status: 'granted', code: 'org-record' })
+    expect(String(admin?.reason)).toMatch(/record of this token lists organization_administration: read\. The probe disagrees/)
+    expect((admin?.evidence as Array<{ path: string }>)[0].path).toBe('/orgs/acme/personal-access-tokens')
+    expect(findingCodes(run)).toContain('record-disagrees')
+  })
+  it('decides where public data proves nothing', async () => {
+    const s = S.orgRecord()
+    const run = await auditWith(s, { repository: 'acme/website', 'required-permissions': 'contents: read', 'org-admin-token': adminToken(s) }, { tokenName: 'analytics' })
+    expect(permissionStatus(run)).toEqual({ 'contents:read': 'missing' })
+    expect(run.outputs.result).toBe('fail')
+  })
+})

@@ -28,6 +28,7 @@ import { limitByVisibility, visibilityOf } from '../verdicts/visibility.js'
 import { notCheckedFinding, whyNothingVerified } from './verified.js'
 import { approvalPage, pendingApprovalFinding, unreachableRepositoryText } from '../verdicts/pending.js'
 import { basisOf, basisText } from '../catalog/probe-basis.js'
+import { decideByRecord } from '../verdicts/record-verdict.js'
 import type { RepoVisibility } from '../verdicts/visibility.js'
 import { REPOSITORY_PROBE_ID } from './plan.js'
 
@@ -172,7 +173,9 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const proven = new Set(firstPass.filter((p) => p.status === 'granted').map((p) => `${p.name}:${p.level}`))
   const held = (name: string, level: RequiredPermission['level']) => proven.has(`${name}:${level}`) || (level === 'read' && proven.has(`${name}:write`)) || proven.has(`${name}:admin`)
   const decided = plan.permissions.map((pp, i) => (firstPass[i].code === 'joint-set' ? decidePermission(pp, { kind, evidence, reach, skipped, scopes, visibility, held }) : firstPass[i]))
-  const permissions = decided.slice(0, settings.required.length)
+  /** What the probes decided; the organization's record may decide instead (below). */
+  const probed = decided.slice(0, settings.required.length)
+  let permissions = probed
 
   // 6. Findings: blocking conditions (each once), permissions, expiry, lifetime, token kind.
   const blockings = new Map<string, Blocking>()
@@ -199,7 +202,6 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   if (reach.organization === false && settings.organization) {
     findings.push({ severity: 'error', code: 'organization-unreachable', title: `Organization ${settings.organization} not reachable`, message: 'GitHub answered 404 for the organization.', fix: 'Check the `organization` input.' })
   }
-  for (const p of permissions) findings.push(...permissionFindings(p))
   for (const w of settings.inputWarnings) findings.push({ severity: 'warning', code: 'input', title: 'Input', message: w })
 
   // An audit that verified nothing fails (verified.ts); a 5xx answer carries no token headers, so the expiry stays unknown.
@@ -227,8 +229,12 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       : undefined
   if (record) {
     requests += record.requests
-    findings.push(...recordFindings(record, settings, permissions, context.serverUrl))
+    findings.push(...recordFindings(record, settings, probed, context.serverUrl))
+    // The organization's record decides the token's permissions there (record-verdict.ts).
+    const grant = record.grant
+    if (grant) permissions = probed.map((p) => decideByRecord(p, grant, record.organization))
   }
+  for (const p of permissions) findings.push(...permissionFindings(p))
   // Public reads answered while the organization's resources refused the token: it may be waiting for approval (pending.ts).
   const pending = pendingApprovalFinding({
     kind,
@@ -306,7 +312,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     stats: { requests, durationMs: Math.max(0, deps.now() - started) },
     ...(excess ? { excess: { permissions: excess, undecided: decided.slice(settings.required.length).filter((p) => p.status === 'inconclusive').length } } : {}),
     ...(coverage ? { coverage } : {}),
-    ...(record ? { organizationRecord: { ...record, disagreements: record.grant ? compareWithProbes(record.grant, settings.required, permissions) : [] } } : {})
+    ...(record ? { organizationRecord: { ...record, disagreements: record.grant ? compareWithProbes(record.grant, settings.required, probed) : [] } } : {})
   }
   return report
 }

@@ -34,6 +34,7 @@ export type DecisionCode =
   | 'joint-set'
   | 'not-checked'
   | 'not-found-ambiguous'
+  | 'org-record'
   | 'server-error'
   | 'network'
   | 'deadline'
