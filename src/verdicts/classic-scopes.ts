@@ -5,9 +5,10 @@
  */
 import type { Level } from '../types.js'
 
-/** Scopes that include others (GitHub's scope hierarchy). */
-const IMPLIES: Readonly<Record<string, readonly string[]>> = {
-  repo: ['public_repo', 'repo:status', 'repo_deployment', 'repo:invite', 'security_events'],
+/** Scopes that include others (GitHub's scope hierarchy; each parent's source in scope-sources.ts). */
+export const IMPLIES: Readonly<Record<string, readonly string[]>> = {
+  // "The `repo` and `public_repo` scopes grant full access to repositories, including repository hooks."
+  repo: ['public_repo', 'repo:status', 'repo_deployment', 'repo:invite', 'security_events', 'admin:repo_hook'],
   'admin:org': ['write:org', 'read:org', 'manage_runners:org'],
   'write:org': ['read:org'],
   'admin:public_key': ['write:public_key', 'read:public_key'],
