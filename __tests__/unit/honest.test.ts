@@ -149,3 +149,18 @@ describe('conditions are their own findings, never missing or granted', () => {
     expect(report.findings.filter((f) => f.code === code)).toEqual([expect.objectContaining({ severity, fix: expect.any(String) })])
   })
 })
+
+describe('pending approval is named where the evidence fits it', () => {
+  it('public reads answered while the organization\'s private data is refused: the finding says who approves and where', async () => {
+    const report = await audit(settings([{ name: 'contents', level: 'read' }, { name: 'secrets', level: 'read' }]), context, deps(transport(publicRepositoryNoPermissions)))
+    const pending = report.findings.find((f) => f.code === 'pending-approval-possible')
+    expect(pending).toMatchObject({ severity: 'warning', title: "The token may be waiting for acme's approval" })
+    expect(pending?.fix).toContain('https://github.com/organizations/acme/settings/personal-access-token-requests')
+    expect(report.permissions.find((p) => p.name === 'secrets')?.fix).toContain('Pending requests (https://github.com/organizations/acme/settings/personal-access-token-requests)')
+  })
+  it('not for a classic token, which cannot be pending', async () => {
+    const classic = 'ghp_' + 'A'.repeat(36)
+    const report = await audit(settings([{ name: 'contents', level: 'read' }, { name: 'secrets', level: 'read' }], { token: classic }), context, deps(transport(publicRepositoryNoPermissions)))
+    expect(report.findings.find((f) => f.code === 'pending-approval-possible')).toBeUndefined()
+  })
+})

@@ -26,7 +26,7 @@ import { compareWithProbes, readOrgRecord } from './org-record.js'
 import { conditionFinding } from '../verdicts/conditions.js'
 import { limitByVisibility, visibilityOf } from '../verdicts/visibility.js'
 import { notCheckedFinding, whyNothingVerified } from './verified.js'
-import { approvalPage, pendingApprovalFinding, unreachableRepositoryText } from '../verdicts/pending.js'
+import { approvalPage, pendingApprovalFinding, unreachableRepositoryText, withApprovalHint } from '../verdicts/pending.js'
 import { basisOf, basisText } from '../catalog/probe-basis.js'
 import { decideByRecord } from '../verdicts/record-verdict.js'
 import type { RepoVisibility } from '../verdicts/visibility.js'
@@ -234,6 +234,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     const grant = record.grant
     if (grant) permissions = probed.map((p) => decideByRecord(p, grant, record.organization))
   }
+  permissions = permissions.map((p) => withApprovalHint(p, kind, settings.organization, context.serverUrl))
   for (const p of permissions) findings.push(...permissionFindings(p))
   // Public reads answered while the organization's resources refused the token: it may be waiting for approval (pending.ts).
   const pending = pendingApprovalFinding({

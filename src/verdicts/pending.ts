@@ -67,3 +67,15 @@ export function unreachableRepositoryText(kind: TokenKind): { message: string; f
     fix: 'Edit the token\'s repository access to include it, ask an organization owner to approve the token, or check the `repository` input.'
   }
 }
+
+/**
+ * A fine-grained token refused on an organization's resource may hold the permission but wait for approval: the fix of
+ * a missing repository or organization permission then also says who approves and where.
+ */
+export function withApprovalHint(p: PermissionReport, kind: TokenKind, organization: string | undefined, serverUrl: string): PermissionReport {
+  if (kind !== 'fine-grained' || !organization || p.status !== 'missing' || p.code !== 'not-accessible' || p.scope === 'account') return p
+  return {
+    ...p,
+    fix: `${p.fix ? `${p.fix} ` : ''}If the token is waiting for ${organization}'s approval (it then reads public resources only), an owner of ${organization} approves it under organization settings → Personal access tokens → Pending requests (${approvalPage(serverUrl, organization)}).`
+  }
+}
