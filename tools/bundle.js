@@ -2,11 +2,13 @@
 /**
  * `npm run bundle`: builds dist/index.js (the action) and dist/cli.js (the command line) with ncc, minified.
  * Both read the permission data files that ncc copies beside them; the CLI is built in a scratch folder and
- * moved next to the action, where the same data files already are (checked byte for byte).
+ * moved next to the action, where the same data files already are (checked byte for byte), and given the
+ * `#!/usr/bin/env node` line that makes it runnable as the package's bin.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { writeStamp } from './build-stamp.js'
 import { ROOT } from './run-action.js'
 
 const dist = join(ROOT, 'dist')
@@ -27,3 +29,12 @@ for (const file of readdirSync(scratch)) {
 }
 renameSync(join(scratch, 'index.js'), join(dist, 'cli.js'))
 rmSync(scratch, { recursive: true, force: true })
+
+// The `pat-audit` bin: without the interpreter line, `npm install -g` and `npx` hand the file to the shell.
+const cli = join(dist, 'cli.js')
+const code = readFileSync(cli, 'utf8')
+if (!code.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${code}`)
+chmodSync(cli, 0o755)
+
+// What this dist/ was built from, for `npm run release` (tools/build-stamp.js).
+writeStamp(ROOT)

@@ -1,14 +1,17 @@
 // @ts-check
 /**
- * Runs the bundled action (dist/index.js) as the GitHub runner does: inputs as INPUT_* variables, outputs and
- * the job summary through the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Used by the demo, the benchmark
- * and the end-to-end tests, so all three exercise exactly what users run.
+ * Runs the bundled action (dist/index.js) as the GitHub runner does: every input of action.yml as an INPUT_*
+ * variable (the given value, else action.yml's default with its `${{ github.* }}` expression expanded), outputs
+ * and the job summary through the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files. Used by the demo, the benchmark
+ * and the end-to-end tests, so all three exercise exactly what users run. action.yml is read with the strict
+ * YAML parser (tools/action-metadata.js): a file the runner would refuse fails here too.
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { loadActionMetadata } from './action-metadata.js'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const DIST_ENTRY = join(ROOT, 'dist', 'index.js')
@@ -48,7 +51,7 @@ export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutM
     GITHUB_SERVER_URL: 'https://github.com',
     ...env
   }
-  for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(withDefaults(inputs, childEnv))) childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   const started = performance.now()
   try {
     const { code, stdout, stderr } = await new Promise((resolve, reject) => {
@@ -69,6 +72,26 @@ export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutM
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The runner's view of the step's inputs: each of action.yml's inputs, with its default where not given. The
+ * defaults' `github.*` expressions are expanded from the runner variables they stand for; `github.token` from
+ * GITHUB_TOKEN when set (a runner always has one; here it is empty unless the caller gives one).
+ * @param {Record<string, string>} inputs
+ * @param {Record<string, string>} env
+ * @returns {Record<string, string>}
+ */
+export function withDefaults(inputs, env) {
+  /** @type {Record<string, string>} */
+  const contexts = { 'github.repository': env.GITHUB_REPOSITORY ?? '', 'github.api_url': env.GITHUB_API_URL ?? 'https://api.github.com', 'github.token': env.GITHUB_TOKEN ?? '' }
+  /** @type {Record<string, string>} */
+  const all = {}
+  for (const [name, spec] of Object.entries(loadActionMetadata().inputs)) {
+    const fallback = String(spec?.default ?? '')
+    all[name] = fallback.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (expression, context) => contexts[context] ?? expression)
+  }
+  return { ...all, ...inputs }
 }
 
 /**

@@ -3,19 +3,17 @@
  * Every run is also checked for token leaks (with debug logging on) and for requests that could have changed state.
  */
 import { expect } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { actionInputNames, actionOutputNames } from '../../tools/action-metadata.js'
 import { startSimulator } from '../../tools/simulator/server.js'
 import { findLeaks, runAction } from '../../tools/run-action.js'
 import type { ActionRun } from '../../tools/run-action.js'
 
-/** The outputs action.yml declares: every run must set each of them. */
-export const OUTPUT_NAMES = actionYmlKeys('outputs')
+/** The outputs action.yml declares (read with the YAML parser GitHub's tools use): every run must set each of them. */
+export const OUTPUT_NAMES = actionOutputNames()
 
-/** The names under `inputs:` or `outputs:` in action.yml. */
+/** The names under `inputs:` or `outputs:` in action.yml, in file order. */
 export function actionYmlKeys(section: 'inputs' | 'outputs'): string[] {
-  const yml = readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')
-  const block = yml.split(new RegExp(`^${section}:\\n`, 'm'))[1].split(/^\S/m)[0]
-  return [...block.matchAll(/^ {2}([a-z-]+):$/gm)].map((m) => m[1])
+  return section === 'inputs' ? actionInputNames() : actionOutputNames()
 }
 
 type Scenario = Parameters<typeof startSimulator>[0]

@@ -75,6 +75,42 @@ describe('run()', () => {
     ])
     expect(Object.keys(r.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
     expect(r.outputs.result).toBe('fail')
+    // The job summary says the audit did not run, names each input on its own line, and says what to change.
+    const lines = r.summary.split('\n')
+    expect(lines[0]).toBe('## ❌ Token audit did not run: invalid inputs')
+    expect(lines).toContain("- Input 'expiry-warn-days': expected a number of days (a whole number from 0 to 3650), got 'soon'.")
+    expect(lines).toContain("- Input 'fail-on': expected one of error, warning, never, got 'sometimes'.")
+    expect(r.summary).toContain('No request was sent to GitHub: 2 inputs are not valid.')
+    expect(r.summary).toMatch(/\*\*What to change:\*\* correct the input named on each line/)
+  })
+
+  it('treats inputs still holding `${{ … }}` as not given: runner variables stand in, github-token is not read without notify: issue', async () => {
+    nock(API)
+      .get('/user')
+      .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'github-authentication-token-expiration': '2027-06-01 00:00:00 UTC' })
+      .get('/repos/acme/infra/commits')
+      .query({ per_page: '1' })
+      .reply(200, [], { 'content-type': 'application/json' })
+      .get('/repos/acme/infra')
+      .reply(200, { full_name: 'acme/infra' }, { 'content-type': 'application/json' })
+    const read: string[] = []
+    const r = recorder({ token: TOKEN, repository: '${{ github.repository }}', 'api-url': '${{ github.api_url }}', 'github-token': '${{ github.token }}', 'required-permissions': 'contents: read' })
+    const getInput = r.io.getInput
+    await run({ io: { ...r.io, getInput: (name) => (read.push(name), getInput(name)) }, env: { ...env, GITHUB_REPOSITORY: 'acme/infra', GITHUB_API_URL: API } })
+    expect(r.calls.filter((c) => c.kind === 'fail')).toEqual([])
+    expect(r.outputs.result).toBe('pass')
+    expect(JSON.parse(r.outputs.report).target).toMatchObject({ repository: 'acme/infra', apiUrl: API })
+    expect(read).not.toContain('github-token')
+    expect(r.calls.filter((c) => c.kind === 'setSecret')).toEqual([{ kind: 'setSecret', args: [TOKEN] }])
+  })
+
+  it('names another input holding an unexpanded expression in a warning, and treats it as not given', async () => {
+    const r = recorder({ ...base, 'required-permissions': 'contents: read', organization: '${{ vars.ORG }}', notify: 'issue', 'github-token': '${{ secrets.NOPE }}' })
+    await run({ io: r.io, env })
+    const warnings = r.calls.filter((c) => c.kind === 'annotate:warning').map((c) => String(c.args[0]))
+    expect(warnings).toContain("Input 'organization' holds an unexpanded `${{ … }}` expression (GitHub expands these only in a workflow); it is treated as not given.")
+    // With notify: issue, github-token is read; unexpanded, it is empty, and the error says so.
+    expect(r.calls.filter((c) => c.kind === 'fail').map((c) => String(c.args[0]))).toEqual([expect.stringMatching(/^Input 'github-token': expected the workflow token .* it is empty\.$/)])
   })
 
   it('redacts the token from anything it writes, even when a user pasted it into another input', async () => {

@@ -126,7 +126,7 @@ const BAD: BadRow[] = [
   // notify and github-token
   { what: 'notify slack', input: 'notify', raw: { notify: 'slack' }, expects: /none or issue/ },
   { what: 'notify issue without github-token', input: 'github-token', raw: { notify: 'issue' }, expects: /when notify is issue/ },
-  { what: 'github-token with a line break', input: 'github-token', raw: { 'github-token': 'ghs_a\nghs_b' }, expects: /whitespace/ },
+  { what: 'github-token with a line break (notify: issue)', input: 'github-token', raw: { notify: 'issue', 'github-token': 'ghs_a\nghs_b' }, expects: /whitespace/ },
   // inputs that depend on each other
   { what: 'repository permissions with an empty repository', input: 'repository', raw: { 'required-permissions': 'contents: read', repository: '' }, expects: /owner\/repo.*contents/ },
   { what: 'repository permissions with a blank repository', input: 'repository', raw: { 'required-permissions': 'issues: write\npull_requests: read', repository: '   ' }, expects: /issues, pull_requests/ },
@@ -213,6 +213,14 @@ describe('parseSettings accepts good inputs', () => {
       notify: 'issue',
       githubToken: 'ghs_WORKFLOW000000000000000000000000'
     })
+  })
+
+  it('neither reads nor validates github-token unless notify is issue (a local client passes `${{ github.token }}` as text)', () => {
+    for (const given of ['ghs_a\nghs_b', '${{ github.token }}', 'ghs_WORKFLOW000000000000000000000000']) {
+      const settings = ok({ token: TOKEN, 'github-token': given })
+      expect(settings.githubToken).toBeUndefined()
+      expect(settings.notify).toBe('none')
+    }
   })
 
   it('refuses the audited token as github-token: the audited token is never used for the tracking issue', () => {

@@ -14,8 +14,10 @@ import { permissionsWith } from '../report/report.js'
 import type { Report } from '../report/report.js'
 import { serverUrlFor } from '../report/regenerate-url.js'
 import { DEFAULTS, INPUT_NAMES, parseSettings } from '../inputs/settings.js'
-import type { RawInputs, Settings } from '../inputs/settings.js'
+import type { InputName, RawInputs, Settings } from '../inputs/settings.js'
+import { holdsUnexpandedExpression, withoutUnexpandedExpressions } from '../inputs/expressions.js'
 import { renderSummary } from '../report/summary.js'
+import { renderInputErrorSummary } from '../report/input-error-summary.js'
 import { tokenKind } from '../verdicts/token-kind.js'
 import type { Transport } from '../audit/transport.js'
 import { createTransport } from '../github/octokit-transport.js'
@@ -67,10 +69,12 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const deps = { ...defaultDependencies, ...overrides }
   // The tokens are masked before anything else can print them.
   const rawToken = deps.io.getInput('token')
-  const otherTokens = SECRET_INPUTS.map((name) => deps.io.getInput(name))
+  // github-token is read only when notify: issue needs it (a local client passes `${{ github.token }}` as text).
+  const wanted = (name: InputName) => name !== 'github-token' || deps.io.getInput('notify').trim().toLowerCase() === 'issue'
+  const tokenInputs = new Map<InputName, string>(SECRET_INPUTS.filter(wanted).map((name) => [name, deps.io.getInput(name)]))
   const secrets: string[] = []
-  for (const candidate of [rawToken, ...otherTokens].flatMap((t) => [t, t.trim()])) {
-    if (candidate.trim() !== '' && !secrets.includes(candidate)) {
+  for (const candidate of [rawToken, ...tokenInputs.values()].flatMap((t) => [t, t.trim()])) {
+    if (candidate.trim() !== '' && !holdsUnexpandedExpression(candidate) && !secrets.includes(candidate)) {
       deps.io.setSecret(candidate)
       secrets.push(candidate)
     }
@@ -81,8 +85,11 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   outputs.set('lifetime-compliant', 'unknown')
   outputs.set('result', 'fail')
   try {
-    const raw: RawInputs = {}
-    for (const name of INPUT_NAMES) raw[name] = name === 'token' ? rawToken : io.getInput(name)
+    const given: RawInputs = {}
+    for (const name of INPUT_NAMES) given[name] = name === 'token' ? rawToken : SECRET_INPUTS.includes(name as never) ? (tokenInputs.get(name) ?? '') : io.getInput(name)
+    const expanded = withoutUnexpandedExpressions(given, deps.env)
+    for (const warning of expanded.warnings) io.annotate('warning', warning)
+    const raw = expanded.raw
     const apiUrl = raw['api-url']?.trim() || deps.env.GITHUB_API_URL || DEFAULTS['api-url']
     raw['api-url'] = apiUrl
     const edition = editionForApiUrl(apiUrl)
@@ -91,6 +98,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (!parsed.ok) {
       for (const error of parsed.errors) io.fail(error)
       outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: parsed.errors }))
+      await writeSummaryOrWarn(io, renderInputErrorSummary(parsed.errors))
       return
     }
     const settings = parsed.settings
@@ -109,11 +117,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     setReportOutputs(outputs, report)
     for (const f of report.findings) io.annotate(f.severity, f.fix ? `${f.message} Fix: ${f.fix}` : f.message, f.title)
     const summary = renderSummary(report)
-    try {
-      await io.writeSummary(summary)
-    } catch (error: unknown) {
-      io.annotate('warning', `The job summary could not be written: ${describe(error)}`)
-    }
+    await writeSummaryOrWarn(io, summary)
     if (settings.notify === 'issue') await notify(settings, report, summary, deps, io, redactor(() => secrets))
     io.info(`pat-audit: ${report.result} (${report.findings.filter((f) => f.severity === 'error').length} errors, ${report.findings.filter((f) => f.severity === 'warning').length} warnings, ${report.stats.requests} requests)`)
     const failing = settings.failOn === 'never' ? false : settings.failOn === 'warning' ? report.result !== 'pass' : report.result === 'fail'
@@ -145,6 +149,14 @@ async function notify(settings: Settings, report: Report, summary: string, deps:
   } catch (error: unknown) {
     const status = (error as { status?: unknown })?.status
     io.annotate('warning', `The tracking issue could not be written${typeof status === 'number' ? ` (GitHub answered ${status}; github-token needs issues: write)` : ''}: ${describe(error)}`, 'Tracking issue')
+  }
+}
+
+async function writeSummaryOrWarn(io: ActionIO, markdown: string): Promise<void> {
+  try {
+    await io.writeSummary(markdown)
+  } catch (error: unknown) {
+    io.annotate('warning', `The job summary could not be written: ${describe(error)}`)
   }
 }
 

@@ -6,24 +6,19 @@
  * The token comes from PAT_AUDIT_TOKEN, GITHUB_TOKEN or standard input, never from an argument (arguments are
  * visible in the process list and the shell's history). Exit status: as the action's (fail-on).
  */
+import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import type { ActionIO } from '../action/io.js'
 import { buildCatalog } from '../catalog/catalog.js'
 import { catalogMarkdown, catalogText } from '../catalog/describe.js'
-import { INPUT_NAMES } from '../inputs/settings.js'
+import { OPTION_INPUTS, TOKEN_ENV, TOKEN_SOURCES, tokenArgumentError, usage } from './options.js'
+import { VERSION } from './version.js'
 import { run } from '../action/main.js'
 import { markdownToTerminal } from './terminal.js'
 
 export { markdownToTerminal } from './terminal.js'
 
-export const USAGE = `Usage:
-  pat-audit [--required-permissions "contents: write, pull_requests: write"] [--repository owner/repo]
-            [--organization org] [--expiry-warn-days N] [--expiry-fail-days N] [--max-lifetime-days N]
-            [--fail-on error|warning|never] [--api-url URL] [--timeout-seconds N] [--json | --markdown]
-  pat-audit catalog [--markdown] [--edition fpt|ghes]
-
-The token is read from PAT_AUDIT_TOKEN or GITHUB_TOKEN, or from standard input (piped, or with --token-stdin).
-It is never accepted as an argument.`
+export const USAGE = usage(VERSION)
 
 export interface CliStreams {
   readonly stdout: (text: string) => void
@@ -32,15 +27,15 @@ export interface CliStreams {
   readonly stdinIsTTY: boolean
 }
 
-type Parsed = { command: 'audit' | 'catalog' | 'help'; flags: Map<string, string>; switches: Set<string> } | { error: string }
+type Parsed = { command: 'audit' | 'catalog' | 'help' | 'version'; flags: Map<string, string>; switches: Set<string> } | { error: string }
 
-const VALUE_FLAGS = new Set<string>([...INPUT_NAMES.filter((n) => n !== 'token'), 'edition'])
-const SWITCHES = new Set(['json', 'markdown', 'token-stdin', 'no-color', 'help'])
+const VALUE_FLAGS = new Set<string>([...OPTION_INPUTS, 'edition'])
+const SWITCHES = new Set(['json', 'markdown', 'token-stdin', 'no-color', 'help', 'version'])
 
 export function parseArgs(argv: readonly string[]): Parsed {
   const flags = new Map<string, string>()
   const switches = new Set<string>()
-  let command: 'audit' | 'catalog' | 'help' = 'audit'
+  let command: 'audit' | 'catalog' | 'help' | 'version' = 'audit'
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (i === 0 && (arg === 'catalog' || arg === 'audit' || arg === 'help')) {
@@ -51,12 +46,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
       command = 'help'
       continue
     }
+    if (arg === '-V') {
+      command = 'version'
+      continue
+    }
     const m = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg)
-    if (!m) return { error: `Unexpected argument '${arg.slice(0, 40)}'. ${USAGE.split('\n')[0]} … (see --help)` }
+    if (!m) return { error: `Unexpected argument '${arg.slice(0, 40)}'. See --help.` }
     const [, name, inline] = m
-    if (name === 'token') return { error: 'The token is never taken as an argument (it would show in the process list and shell history): set PAT_AUDIT_TOKEN, or pipe it on standard input.' }
+    if (Object.hasOwn(TOKEN_SOURCES, name)) return { error: tokenArgumentError(name) }
     if (SWITCHES.has(name)) {
       if (name === 'help') command = 'help'
+      else if (name === 'version' && command !== 'help') command = 'version'
       switches.add(name)
       continue
     }
@@ -76,6 +76,10 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
   }
   if (parsed.command === 'help') {
     streams.stdout(`${USAGE}\n`)
+    return 0
+  }
+  if (parsed.command === 'version') {
+    streams.stdout(`${VERSION}\n`)
     return 0
   }
   if (parsed.command === 'catalog') {
@@ -99,7 +103,7 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
   const outputs: Record<string, string> = {}
   const color = !parsed.switches.has('no-color') && !env.NO_COLOR && env.TERM !== 'dumb'
   const io: ActionIO = {
-    getInput: (name) => (name === 'token' ? token : (parsed.flags.get(name) ?? '')),
+    getInput: (name) => (name === 'token' ? token : Object.hasOwn(TOKEN_ENV, name) ? (env[TOKEN_ENV[name as keyof typeof TOKEN_ENV]] ?? '') : (parsed.flags.get(name) ?? '')),
     setSecret: () => undefined,
     setOutput: (name, value) => void (outputs[name] = value),
     annotate: () => undefined,
@@ -129,7 +133,17 @@ async function readAll(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** Whether this module is the program being run; the installed bin is a symlink to it, hence the real path. */
+function isMain(): boolean {
+  if (!process.argv[1]) return false
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href
+  } catch {
+    return false
+  }
+}
+
+if (isMain()) {
   const code = await cli(process.argv.slice(2), process.env, {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),

@@ -282,7 +282,8 @@ export function parseSettings(raw: RawInputs, names: PermissionNames): SettingsR
     repositories: value('repositories'),
     'org-admin-token': value('org-admin-token'),
     notify: value('notify'),
-    'github-token': value('github-token')
+    // The workflow token is read and validated only when the tracking issue needs it.
+    'github-token': value('notify').trim().toLowerCase() === 'issue' ? value('github-token') : ''
   })
   const permissions = parseRequiredPermissions(holdsToken('required-permissions') ? '' : (raw['required-permissions'] ?? ''), names)
   const errors = [...leaks, ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)), ...permissions.errors]

@@ -1,0 +1,4 @@
+/** The package's version, for `pat-audit --version` (inlined into the bundle). */
+import pkg from '../../package.json' with { type: 'json' }
+
+export const VERSION: string = pkg.version
