@@ -5,6 +5,8 @@ export default {
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
   setupFiles: ['<rootDir>/__tests__/setup/polyfills.js'],
+  // The end-to-end tests run dist/: rebuilt first when it is older than src/.
+  globalSetup: '<rootDir>/__tests__/setup/bundle.js',
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },

@@ -37,7 +37,7 @@ import { DIST_ENTRY, ROOT, runAction } from './run-action.js'
 /** @typedef {import('./simulator/catalog.js').Level} Level */
 
 const LATENCIES_MS = /** @type {const} */ ([0, 50, 100])
-/** The action's bound on requests in flight (src/audit/audit.ts MAX_IN_FLIGHT); the wall floor assumes it. */
+/** The action's bound on requests in flight (src/facts/limits.ts MAX_IN_FLIGHT; __tests__/unit/facts.test.ts holds the two equal); the wall floor assumes it. */
 const MAX_IN_FLIGHT = 10
 const MAX_RUNS = 50
 const ONE_MB = 1_000_000

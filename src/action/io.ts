@@ -4,6 +4,8 @@
  * some message (an HTTP error, a user's mistaken input) carried it.
  */
 import * as core from '@actions/core'
+import { redactor } from '../inputs/secrets.js'
+
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
@@ -40,15 +42,6 @@ export const actionsIO: ActionIO = {
 }
 
 /** Wraps an ActionIO so that every string leaving it has the secrets replaced by ***. */
-/** Replaces every secret in a text by ***. */
-export function redactor(secrets: () => readonly string[]): (text: string) => string {
-  return (text) => {
-    let out = text
-    for (const secret of secrets()) if (secret.length >= 4) out = out.split(secret).join('***')
-    return out
-  }
-}
-
 export function redactingIO(io: ActionIO, secrets: () => readonly string[]): ActionIO {
   const redact = redactor(secrets)
   return {

@@ -4,11 +4,9 @@
  * listing did not show (a public repository the user has no affiliation with is reachable but not listed).
  * `owner/*` is decided by the organization's own record (repository selection `all`), when there is one.
  */
-import type { Transport } from './transport.js'
 import type { HttpEvidence, TokenKind } from '../types.js'
 import { getProbe } from './plan.js'
-import { sendOne } from './runner.js'
-import type { RunOptions } from './runner.js'
+import type { Send } from './session.js'
 
 export const PAGE_SIZE = 100
 /** At most this many pages are listed (10,000 repositories); what is left is asked one by one. */
@@ -30,11 +28,11 @@ export interface CoverageInputs {
   readonly selectionByOwner: ReadonlyMap<string, string>
 }
 
-export async function checkCoverage(inputs: CoverageInputs, transport: Transport, options: RunOptions): Promise<CoverageResult> {
+export async function checkCoverage(inputs: CoverageInputs, send: Send): Promise<CoverageResult> {
   let requests = 0
   const get = async (template: string, path: string, query: Record<string, string> = {}): Promise<HttpEvidence> => {
     requests++
-    return sendOne(getProbe(template, query), { method: 'GET', path, query }, transport, options)
+    return send(getProbe(template, query), { method: 'GET', path, query })
   }
   const unreachable: string[] = []
   const undecided: Array<{ repository: string; reason: string }> = []

@@ -3,13 +3,9 @@
  * with "Personal access tokens: read"): the grant GitHub records (permissions, repository selection, when access
  * was granted, when last used) and any pending request, matched on the token's owner and expiry.
  */
-import type { Transport } from './transport.js'
-import type { HttpEvidence, Level, RequiredPermission } from '../types.js'
-import { levelCovers } from '../types.js'
+import type { HttpEvidence } from '../types.js'
 import { getProbe } from './plan.js'
-import { sendOne } from './runner.js'
-import type { RunOptions } from './runner.js'
-import type { PermissionReport } from '../report/report.js'
+import type { Send } from './session.js'
 
 export const RECORD_PAGE_SIZE = 100
 export const RECORD_MAX_PAGES = 20
@@ -46,7 +42,6 @@ export interface OrgRecord {
   readonly pendingRequest?: RecordedEntry
   /** Grants of this owner that could be this token, when the expiry did not single one out. */
   readonly candidates: number
-  readonly disagreements: readonly string[]
   /** Why the record could not be read, when it could not. */
   readonly unreadable?: string
   readonly requests: number
@@ -79,8 +74,7 @@ export async function readOrgRecord(
   organization: string,
   login: string,
   expiresAt: string | null,
-  transport: Transport,
-  options: RunOptions
+  send: Send
 ): Promise<OrgRecord> {
   let requests = 0
   const list = async (kind: 'personal-access-tokens' | 'personal-access-token-requests'): Promise<RawEntry[] | HttpEvidence> => {
@@ -89,7 +83,7 @@ export async function readOrgRecord(
     for (let page = 1; page <= RECORD_MAX_PAGES; page++) {
       const query = { per_page: String(RECORD_PAGE_SIZE), page: String(page), 'owner[]': login }
       requests++
-      const ev = await sendOne(getProbe(template, query), { method: 'GET', path: `/orgs/${encodeURIComponent(organization)}/${kind}`, query }, transport, options)
+      const ev = await send(getProbe(template, query), { method: 'GET', path: `/orgs/${encodeURIComponent(organization)}/${kind}`, query })
       if (ev.status !== 200 || !Array.isArray(ev.body)) return ev
       entries.push(...(ev.body as RawEntry[]))
       if (ev.body.length < RECORD_PAGE_SIZE) break
@@ -98,7 +92,7 @@ export async function readOrgRecord(
   }
   const grants = await list('personal-access-tokens')
   if (!Array.isArray(grants)) {
-    return { organization, candidates: 0, disagreements: [], requests, unreadable: `GitHub answered ${grants.status || 'nothing'} "${grants.message}" to GET /orgs/${organization}/personal-access-tokens with org-admin-token; it needs a GitHub App installation token with the organization permission "Personal access tokens: read".` }
+    return { organization, candidates: 0, requests, unreadable: `GitHub answered ${grants.status || 'nothing'} "${grants.message}" to GET /orgs/${organization}/personal-access-tokens with org-admin-token; it needs a GitHub App installation token with the organization permission "Personal access tokens: read".` }
   }
   const mine = grants.filter((g) => g.owner?.login?.toLowerCase() === login.toLowerCase())
   const matching = mine.filter((g) => sameExpiry(g.token_expires_at, expiresAt))
@@ -112,22 +106,5 @@ export async function readOrgRecord(
       if (match) pendingRequest = flatten(match)
     }
   }
-  return { organization, ...(grant ? { grant } : {}), ...(pendingRequest ? { pendingRequest } : {}), candidates: matching.length || mine.length, disagreements: [], requests }
-}
-
-/** Where GitHub's record and the probes disagree about a required permission. */
-export function compareWithProbes(record: RecordedEntry, required: readonly RequiredPermission[], decided: readonly PermissionReport[]): string[] {
-  const out: string[] = []
-  for (const r of required) {
-    const probe = decided.find((p) => p.name === r.name && p.level === r.level)
-    if (!probe || probe.status === 'inconclusive') continue
-    const recordedLevel = record.permissions[r.name] as Level | undefined
-    const recordSays = recordedLevel !== undefined && ['read', 'write', 'admin'].includes(recordedLevel) && levelCovers(recordedLevel, r.level)
-    if (probe.status === 'granted' && !recordSays) {
-      out.push(`${r.name}: ${r.level} — the probe proved it granted, but the organization's record ${recordedLevel ? `says ${recordedLevel}` : 'does not list it'}.`)
-    } else if (probe.status === 'missing' && recordSays) {
-      out.push(`${r.name}: ${r.level} — the organization's record says ${recordedLevel}, but GitHub refused the probe.`)
-    }
-  }
-  return out
+  return { organization, ...(grant ? { grant } : {}), ...(pendingRequest ? { pendingRequest } : {}), candidates: matching.length || mine.length, requests }
 }

@@ -7,6 +7,9 @@ import type { HttpMethod, Level, PermissionScope, PermissionSet, ProbeSpec, Safe
 import { LEVELS, levelRank } from '../types.js'
 import type { DataOperation, Edition, PermissionData } from './github-data.js'
 import { permissionData } from './github-data.js'
+import { isIdParam, pathParams, READ_FILLABLE, WRITE_FILLABLE } from './params.js'
+
+export { isIdParam, pathParams, READ_FILLABLE, WRITE_FILLABLE } from './params.js'
 import { ALTERNATIVE_OPERATIONS, FORM_ONLY_PERMISSIONS, PROBE_OVERRIDES, PUBLIC_FALLBACK_OPERATIONS, UNPAGINATED_OPERATIONS } from './overrides.js'
 
 export interface CatalogEntry {
@@ -39,18 +42,6 @@ export interface Catalog {
   readonly probes: ReadonlyMap<string, ProbeSpec>
 }
 
-/** Path parameters the action can fill with real values on a GET: the audited owner, repo, org, and the token's login. */
-export const READ_FILLABLE = new Set(['owner', 'repo', 'org', 'username'])
-/**
- * Path parameters filled with real values on a request that is not a GET. `username` is deliberately absent:
- * a write on the token owner's own login (removing a member, following) could act; it is always random.
- */
-export const WRITE_FILLABLE = new Set(['owner', 'repo', 'org'])
-
-export function pathParams(template: string): string[] {
-  return [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
-}
-
 export function scopeOf(displayTitle: string): PermissionScope {
   if (displayTitle.startsWith('Organization')) return 'organization'
   if (displayTitle.startsWith('Repository')) return 'repository'
@@ -73,11 +64,6 @@ function indexOperations(data: PermissionData): Map<string, Array<{ name: string
     }
   }
   return index
-}
-
-/** The rule's idea of a numeric, server-assigned id: such a resource can never be created by naming it. */
-export function isIdParam(param: string): boolean {
-  return /(_id|_number)$/.test(param)
 }
 
 /**

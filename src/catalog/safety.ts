@@ -4,7 +4,7 @@
  */
 import type { HttpRequest } from '../audit/transport.js'
 import type { ProbeSpec } from '../types.js'
-import { isIdParam, pathParams, WRITE_FILLABLE } from './catalog.js'
+import { isIdParam, pathParams, WRITE_FILLABLE } from './params.js'
 
 const RANDOM_NAME = /^pat-audit-probe-[0-9a-f]{16}$/
 const RANDOM_ID = /^\d{16}$/

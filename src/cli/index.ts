@@ -8,12 +8,13 @@
  */
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import type { ActionIO } from '../action/io.js'
 import { buildCatalog } from '../catalog/catalog.js'
 import { catalogMarkdown, catalogText } from '../catalog/describe.js'
 import { OPTION_INPUTS, TOKEN_ENV, TOKEN_SOURCES, tokenArgumentError, usage } from './options.js'
 import { VERSION } from './version.js'
-import { run } from '../action/main.js'
+import type { RawInputs } from '../inputs/settings.js'
+import { runAudit } from '../run-audit.js'
+import { transportFor } from '../github/octokit-transport.js'
 import { markdownToTerminal } from './terminal.js'
 
 export { markdownToTerminal } from './terminal.js'
@@ -99,32 +100,23 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
     streams.stderr('pat-audit: no token. Set PAT_AUDIT_TOKEN (or GITHUB_TOKEN), or pipe the token on standard input.\n')
     return 2
   }
-  let failed = false
-  const outputs: Record<string, string> = {}
   const color = !parsed.switches.has('no-color') && !env.NO_COLOR && env.TERM !== 'dumb'
-  const io: ActionIO = {
-    getInput: (name) => (name === 'token' ? token : Object.hasOwn(TOKEN_ENV, name) ? (env[TOKEN_ENV[name as keyof typeof TOKEN_ENV]] ?? '') : (parsed.flags.get(name) ?? '')),
-    setSecret: () => undefined,
-    setOutput: (name, value) => void (outputs[name] = value),
-    annotate: () => undefined,
-    info: () => undefined,
+  const fromEnv = Object.fromEntries(Object.entries(TOKEN_ENV).map(([name, variable]) => [name, env[variable] ?? '']))
+  const raw: RawInputs = { ...Object.fromEntries(parsed.flags), ...fromEnv, token }
+  const run = await runAudit(raw, env, {
+    now: Date.now,
+    makeTransport: transportFor,
     debug: (message) => {
       if (env.PAT_AUDIT_DEBUG) streams.stderr(`debug: ${message}\n`)
-    },
-    isDebug: () => Boolean(env.PAT_AUDIT_DEBUG),
-    writeSummary: async (markdown) => {
-      if (parsed.switches.has('json')) return
-      streams.stdout(`${parsed.switches.has('markdown') ? markdown : markdownToTerminal(markdown, { color })}\n`)
-    },
-    fail: (message) => {
-      failed = true
-      streams.stderr(`pat-audit: ${message}\n`)
     }
+  })
+  for (const error of run.errors) streams.stderr(`pat-audit: ${error}\n`)
+  if (run.summary !== undefined && !parsed.switches.has('json')) {
+    streams.stdout(`${parsed.switches.has('markdown') ? run.summary : markdownToTerminal(run.summary, { color })}\n`)
   }
-  // Outside Actions there is no GITHUB_SERVER_URL; the replacement link then points at the API's own web host.
-  await run({ io, env: { ...env, GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? '' } })
-  if (parsed.switches.has('json')) streams.stdout(`${outputs.report ?? '{}'}\n`)
-  return failed ? 1 : 0
+  if (run.failure) streams.stderr(`pat-audit: ${run.failure}\n`)
+  if (parsed.switches.has('json')) streams.stdout(`${run.outputs.get('report') ?? '{}'}\n`)
+  return run.errors.length > 0 || run.failure ? 1 : 0
 }
 
 async function readAll(): Promise<string> {

@@ -2,9 +2,10 @@
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import type { IssueClient } from '../notify/tracking-issue.js'
+import { DO_NOT_RETRY, RETRIES } from '../facts/limits.js'
 
 export function createIssueClient(options: { token: string; apiUrl: string; owner: string; repo: string; redact: (text: string) => string }): IssueClient {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: 'pat-audit', retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retries: 2 } }, retry)
+  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl, userAgent: 'pat-audit', retry: { doNotRetry: [...DO_NOT_RETRY], retries: RETRIES } }, retry)
   const where = { owner: options.owner, repo: options.repo }
   return {
     async listOpen(page) {

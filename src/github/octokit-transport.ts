@@ -13,11 +13,9 @@ import type Bottleneck from 'bottleneck'
 import type { HttpRequest, Transport } from '../audit/transport.js'
 import { EVIDENCE_HEADERS } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
+import { DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_SECONDS, MAX_REQUEST_TIMEOUT_MS, RETRIES } from '../facts/limits.js'
 
-export const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451] as const
-export const RETRIES = 2
-/** Longest wait the audit accepts for a rate limit before reporting it instead. */
-export const MAX_RATE_LIMIT_RETRY_SECONDS = 60
+export { DO_NOT_RETRY, RETRIES } from '../facts/limits.js'
 
 export interface TransportOptions {
   readonly token: string
@@ -56,7 +54,7 @@ export function createTransport(options: TransportOptions): Transport {
   const dispatcher = new HttpClient().getAgentDispatcher(options.apiUrl)
   const proxyFetch = (url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) })
   const canWait = (retryAfterSeconds: number, retryCount: number) =>
-    retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_RETRY_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
+    retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
   const common = {
     baseUrl: options.apiUrl,
     request: { fetch: proxyFetch },
@@ -283,4 +281,9 @@ function describeNetworkError(e: OctokitError, proxy?: ProxyInUse): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The transport both shells use for a token (the audited one unless another is given), within the audit's deadline. */
+export function transportFor(settings: { readonly token: string; readonly apiUrl: string; readonly timeoutSeconds: number }, deadline: number, debug: (m: string) => void, token = settings.token): Transport {
+  return createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, settings.timeoutSeconds * 1000), deadline, debug })
 }

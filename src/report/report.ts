@@ -75,7 +75,7 @@ export interface Report {
   /** With repositories: which of them the token cannot reach. */
   readonly coverage?: CoverageResult
   /** With org-admin-token: what the organization records for this token. */
-  readonly organizationRecord?: OrgRecord
+  readonly organizationRecord?: OrgRecord & { readonly disagreements: readonly string[] }
 }
 
 export function resultOf(findings: readonly Finding[]): Result {

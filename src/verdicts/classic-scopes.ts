@@ -1,30 +1,11 @@
 /**
  * Classic tokens and OAuth app tokens hold scopes, not permissions. This is the documented mapping from each
  * fine-grained permission (at a level) to the classic scopes that grant it, from GitHub's "Scopes for OAuth
- * apps" page. A permission absent here cannot be decided from scopes and is reported inconclusive.
+ * apps" page. A permission absent here cannot be decided from scopes and is reported inconclusive. The scope hierarchy
+ * itself (which scope includes which) is a GitHub fact kept, with its quotes, in src/facts/scopes.ts.
  */
 import type { Level } from '../types.js'
-
-/** Scopes that include others (GitHub's scope hierarchy; each parent's source in scope-sources.ts). */
-export const IMPLIES: Readonly<Record<string, readonly string[]>> = {
-  // "The `repo` and `public_repo` scopes grant full access to repositories, including repository hooks."
-  repo: ['public_repo', 'repo:status', 'repo_deployment', 'repo:invite', 'security_events', 'admin:repo_hook'],
-  'admin:org': ['write:org', 'read:org', 'manage_runners:org'],
-  'write:org': ['read:org'],
-  'admin:public_key': ['write:public_key', 'read:public_key'],
-  'write:public_key': ['read:public_key'],
-  'admin:repo_hook': ['write:repo_hook', 'read:repo_hook'],
-  'write:repo_hook': ['read:repo_hook'],
-  'admin:gpg_key': ['write:gpg_key', 'read:gpg_key'],
-  'write:gpg_key': ['read:gpg_key'],
-  'admin:ssh_signing_key': ['write:ssh_signing_key', 'read:ssh_signing_key'],
-  'write:ssh_signing_key': ['read:ssh_signing_key'],
-  user: ['read:user', 'user:email', 'user:follow'],
-  project: ['read:project'],
-  'write:packages': ['read:packages'],
-  codespace: ['codespace:secrets'],
-  'admin:enterprise': ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise']
-}
+import { SCOPE_IMPLIES } from '../facts/scopes.js'
 
 /** Every scope a token effectively holds, its own and the ones they include. */
 export function expandScopes(scopes: readonly string[]): Set<string> {
@@ -32,7 +13,7 @@ export function expandScopes(scopes: readonly string[]): Set<string> {
   const visit = (scope: string) => {
     if (held.has(scope)) return
     held.add(scope)
-    for (const implied of IMPLIES[scope] ?? []) visit(implied)
+    for (const implied of SCOPE_IMPLIES[scope] ?? []) visit(implied)
   }
   scopes.forEach(visit)
   return held

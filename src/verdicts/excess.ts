@@ -32,3 +32,8 @@ export function excessFrom(decided: readonly PermissionReport[]): string[] {
   }
   return [...best.values()].map((p) => `${p.name}:${p.level}`).sort()
 }
+
+/** The permissions proven held beyond the requirement: `name:level`, sorted. */
+export function decideExcess(permissions: readonly PermissionReport[], beyond: readonly PermissionReport[], required: readonly RequiredPermission[]): string[] {
+  return excessFrom(beyond.concat(permissions)).filter((e) => !required.some((r) => `${r.name}:${r.level}` === e))
+}

@@ -293,10 +293,14 @@ export const CLASSIC_SCOPE_RULES = [
   { path: /^\/notifications/, read: [['notifications']], write: [['notifications']] }
 ]
 
-/** Scopes a classic scope includes. */
+/**
+ * Scopes a classic scope includes. An independent copy of the product's src/facts/scopes.ts on purpose (so the tests
+ * do not check the product against itself); __tests__/unit/facts.test.ts holds both to the quotes of GitHub's
+ * "Scopes for OAuth apps" page kept there.
+ */
 export const SCOPE_IMPLIES = /** @type {Record<string, string[]>} */ ({
   repo: ['public_repo', 'repo:status', 'repo_deployment', 'repo:invite', 'security_events', 'admin:repo_hook', 'write:repo_hook', 'read:repo_hook', 'notifications'],
-  'admin:org': ['write:org', 'read:org'],
+  'admin:org': ['write:org', 'read:org', 'manage_runners:org'],
   'write:org': ['read:org'],
   'admin:repo_hook': ['write:repo_hook', 'read:repo_hook'],
   'write:repo_hook': ['read:repo_hook'],
@@ -310,7 +314,8 @@ export const SCOPE_IMPLIES = /** @type {Record<string, string[]>} */ ({
   'write:packages': ['read:packages'],
   'delete:packages': ['read:packages'],
   project: ['read:project'],
-  codespace: ['codespace:secrets']
+  codespace: ['codespace:secrets'],
+  'admin:enterprise': ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise']
 })
 
 /** Path parameters naming an account (checked against orgs and users). */

@@ -1,0 +1,102 @@
+/**
+ * Probing: GET /user goes out with the first wave of probes and gates the rest (an invalid token, an unreachable
+ * API or a spent rate budget stops them); once the login is known, the probes that need it; then, when a 404
+ * under the organization needs reading, whether the organization exists.
+ */
+import type { Catalog } from '../catalog/catalog.js'
+import type { HttpEvidence, ProbeSpec } from '../types.js'
+import type { Decision, Reachability } from '../verdicts/classify.js'
+import { deriveReachability } from '../verdicts/classify.js'
+import { identityGate, loginOf, rateBudget, rateLimitedDecision } from '../verdicts/identity.js'
+import type { PermissionPlan, Plan, PlannedProbe, Target } from './plan.js'
+import { buildPlan, LOGIN_UNKNOWN } from './plan.js'
+import { createLimiter } from './runner.js'
+import type { Session } from './session.js'
+import { FIRST_WAVE, MAX_IN_FLIGHT, MAX_RATE_LIMIT_WAIT_MS } from '../facts/limits.js'
+
+export const IDENTITY_PROBE: ProbeSpec = {
+  id: 'GET /user',
+  method: 'GET',
+  template: '/user',
+  query: {},
+  safety: { kind: 'read-only' },
+  randomParams: [],
+  accepts: [],
+  publicFallback: false
+}
+
+const ORGANIZATION_PROBE: ProbeSpec = { ...IDENTITY_PROBE, id: 'GET /orgs/{org}', template: '/orgs/{org}' }
+
+export interface ProbeDependencies {
+  readonly randomHex: () => string
+  readonly sleep: (ms: number) => Promise<void>
+  readonly debug?: (message: string) => void
+}
+
+export interface Probed {
+  readonly identity: HttpEvidence
+  readonly login?: string
+  /** Why probes after the first wave were not sent, when they were not. */
+  readonly skipped?: Decision
+  readonly evidence: ReadonlyMap<PlannedProbe, HttpEvidence>
+  /** The plan, with the probes that needed the login filled in once it was known. */
+  readonly permissions: readonly PermissionPlan[]
+  readonly reach: Reachability
+}
+
+export async function probe(session: Session, firstPlan: Plan, catalog: Catalog, target: Target, deps: ProbeDependencies): Promise<Probed> {
+  const limit = createLimiter(MAX_IN_FLIGHT)
+  let skipped: Decision | undefined
+  const gate = limit(() => session.send(IDENTITY_PROBE, { method: 'GET', path: '/user', query: {} })).then(async (identity) => {
+    skipped = identityGate(identity)
+    const budget = skipped ? undefined : rateBudget(identity)
+    const needed = firstPlan.requests.length - FIRST_WAVE
+    if (budget && needed > 0 && budget.remaining < needed) {
+      const wait = budget.resetAt - session.now()
+      if (wait <= Math.min(MAX_RATE_LIMIT_WAIT_MS, session.deadline - session.now() - 1000)) {
+        deps.debug?.(`Rate limit: ${budget.remaining} requests left for ${needed} more probes; waiting ${Math.ceil(wait / 1000)} s for the reset.`)
+        await deps.sleep(Math.max(0, wait))
+      } else skipped = rateLimitedDecision(budget, needed)
+    }
+    return identity
+  })
+  const send = (planned: PlannedProbe, index: number): Promise<HttpEvidence | undefined> =>
+    index < FIRST_WAVE
+      ? limit(() => session.send(planned.probe, planned.request))
+      : gate.then(() => (skipped ? undefined : limit(() => session.send(planned.probe, planned.request))))
+  const firstResults = Promise.all(firstPlan.requests.map(send))
+
+  // Once the login is known: the probes that need it, reusing whatever the first plan already sends.
+  const identity = await gate
+  const login = loginOf(identity)
+  const waiting = firstPlan.permissions.filter((pp) => pp.notProbed === LOGIN_UNKNOWN)
+  const loginPlan =
+    login && waiting.length > 0 && !skipped ? buildPlan(waiting.map((pp) => pp.required), catalog, { ...target, login }, deps.randomHex, firstPlan.requests) : undefined
+  const added = loginPlan ? loginPlan.requests.filter((p) => !firstPlan.requests.includes(p)) : []
+  const [first, later] = await Promise.all([firstResults, Promise.all(added.map((p) => send(p, FIRST_WAVE)))])
+  const evidence = new Map<PlannedProbe, HttpEvidence>()
+  firstPlan.requests.forEach((p, i) => {
+    const ev = first[i]
+    if (ev) evidence.set(p, ev)
+  })
+  added.forEach((p, i) => {
+    const ev = later[i]
+    if (ev) evidence.set(p, ev)
+  })
+  const byPermission = new Map((loginPlan?.permissions ?? []).map((pp) => [`${pp.required.name}:${pp.required.level}`, pp]))
+  const permissions = firstPlan.permissions.map((pp) => byPermission.get(`${pp.required.name}:${pp.required.level}`) ?? pp)
+
+  const reach = await probeOrganization(session, evidence, target.org)
+  return { identity, ...(login ? { login } : {}), ...(skipped ? { skipped } : {}), evidence, permissions, reach }
+}
+
+/** An organization whose existence nothing proved, when a 404 under it needs reading. Adds its evidence. */
+async function probeOrganization(session: Session, evidence: Map<PlannedProbe, HttpEvidence>, organization: string | undefined): Promise<Reachability> {
+  const reach = deriveReachability([...evidence].map(([planned, ev]) => ({ planned, evidence: ev })))
+  const orgAmbiguous = [...evidence].some(([p, ev]) => p.context === 'organization' && ev.status === 404)
+  if (!orgAmbiguous || reach.organization !== undefined || !organization || !session.timeLeft()) return reach
+  const path = `/orgs/${encodeURIComponent(organization)}`
+  const orgEvidence = await session.send(ORGANIZATION_PROBE, { method: 'GET', path, query: {} })
+  evidence.set({ probe: ORGANIZATION_PROBE, request: { method: 'GET', path, query: {} }, context: 'organization' }, orgEvidence)
+  return { ...reach, ...(orgEvidence.status === 200 ? { organization: true } : orgEvidence.status === 404 ? { organization: false } : {}) }
+}

@@ -1,0 +1,76 @@
+/** The report assembler: verdicts and findings in, the Report (what the summary and outputs are made of) out. Pure. */
+import type { Edition } from '../catalog/github-data.js'
+import type { Finding } from '../types.js'
+import type { Settings } from '../inputs/settings.js'
+import type { CoverageResult } from '../audit/coverage.js'
+import type { OrgRecord } from '../audit/org-record.js'
+import type { TokenVerdict } from '../verdicts/token.js'
+import type { PermissionReport, Report } from './report.js'
+import { SCHEMA_VERSION, resultOf } from './report.js'
+import { regenerateUrl } from './regenerate-url.js'
+import { MAX_TOKEN_LIFETIME_DAYS } from '../facts/limits.js'
+
+export interface ReportParts {
+  readonly settings: Settings
+  readonly edition: Edition
+  readonly serverUrl: string
+  readonly token: TokenVerdict
+  /** The required permissions' verdicts, in the order required. */
+  readonly permissions: readonly PermissionReport[]
+  /** With report-excess: the verdicts of the levels beyond the requirement. */
+  readonly beyond: readonly PermissionReport[]
+  readonly findings: readonly Finding[]
+  readonly excess?: readonly string[]
+  readonly coverage?: CoverageResult
+  readonly record?: OrgRecord
+  readonly disagreements: readonly string[]
+  readonly generatedAt: number
+  readonly requests: number
+  readonly durationMs: number
+}
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, notice: 2 }
+
+export function assembleReport(parts: ReportParts): Report {
+  const { settings, record } = parts
+  const repository = settings.repository ? `${settings.repository.owner}/${settings.repository.repo}` : undefined
+  // The replacement's lifetime: within max-lifetime-days and the organization's own limit, at most GitHub's.
+  const lifetimeDays = Math.min(settings.maxLifetimeDays > 0 ? settings.maxLifetimeDays : MAX_TOKEN_LIFETIME_DAYS, parts.token.policy ? parts.token.policy.maxDays : MAX_TOKEN_LIFETIME_DAYS)
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    result: resultOf(parts.findings),
+    generatedAt: new Date(parts.generatedAt).toISOString(),
+    target: {
+      apiUrl: settings.apiUrl,
+      edition: parts.edition,
+      ...(repository ? { repository } : {}),
+      ...(settings.organization ? { organization: settings.organization } : {})
+    },
+    token: parts.token.report,
+    permissions: parts.permissions,
+    findings: [...parts.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
+    regenerateUrl: regenerateUrl({
+      serverUrl: parts.serverUrl,
+      required: settings.required,
+      resourceOwner: settings.organization ?? settings.repository?.owner,
+      ...(repository ? { repository } : {}),
+      lifetimeDays
+    }),
+    stats: { requests: parts.requests, durationMs: parts.durationMs },
+    ...(parts.excess ? { excess: { permissions: parts.excess, undecided: parts.beyond.filter((p) => p.status === 'inconclusive').length } } : {}),
+    ...(parts.coverage ? { coverage: parts.coverage } : {}),
+    ...(record
+      ? {
+          organizationRecord: {
+            organization: record.organization,
+            ...(record.grant ? { grant: record.grant } : {}),
+            ...(record.pendingRequest ? { pendingRequest: record.pendingRequest } : {}),
+            candidates: record.candidates,
+            disagreements: parts.disagreements,
+            requests: record.requests,
+            ...(record.unreadable !== undefined ? { unreadable: record.unreadable } : {})
+          }
+        }
+      : {})
+  }
+}

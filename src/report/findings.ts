@@ -1,0 +1,225 @@
+/**
+ * Every finding the audit reports, worded here and only here: pure functions from verdicts to findings, in the
+ * order the report lists them (stable within a severity).
+ */
+import type { Finding, TokenKind } from '../types.js'
+import type { Settings } from '../inputs/settings.js'
+import type { Blocking, Decision, Reachability } from '../verdicts/classify.js'
+import { conditionFinding } from '../verdicts/conditions.js'
+import { notCheckedFinding, whyNothingVerified } from '../audit/verified.js'
+import { approvalPage, pendingApprovalFinding, unreachableRepositoryText } from '../verdicts/pending.js'
+import type { RepoVisibility } from '../verdicts/visibility.js'
+import type { TokenVerdict } from '../verdicts/token.js'
+import { TOKEN_KIND_LABELS, isPersonalAccessToken } from '../verdicts/token-kind.js'
+import type { CoverageResult } from '../audit/coverage.js'
+import type { OrgRecord } from '../audit/org-record.js'
+import type { HttpEvidence } from '../types.js'
+import type { PermissionReport } from './report.js'
+
+export interface FindingInputs {
+  readonly settings: Settings
+  readonly kind: TokenKind
+  readonly identity: HttpEvidence
+  readonly skipped?: Decision
+  readonly blockings: ReadonlyMap<string, Blocking>
+  readonly reach: Reachability
+  readonly permissions: readonly PermissionReport[]
+  readonly token: TokenVerdict
+  readonly record?: OrgRecord
+  readonly disagreements: readonly string[]
+  readonly coverage?: CoverageResult
+  readonly excess?: readonly string[]
+  readonly scopes?: readonly string[]
+  readonly serverUrl: string
+  /** The audited repository's visibility. */
+  readonly visibility: RepoVisibility
+  /** The permissions as the probes decided them (before the organization's record decided). */
+  readonly probed: readonly PermissionReport[]
+}
+
+export function auditFindings(x: FindingInputs): Finding[] {
+  return [
+    ...gateFindings(x.skipped, x.blockings),
+    ...reachFindings(x.reach, x.settings, x.kind, x.serverUrl),
+    ...x.permissions.flatMap(permissionFindings),
+    ...x.settings.inputWarnings.map((w): Finding => ({ severity: 'warning', code: 'input', title: 'Input', message: w })),
+    ...identityFindings(x.identity, x.probed),
+    ...tokenFindings(x.token, x.settings),
+    ...kindFindings(x.kind),
+    ...(x.record ? recordFindings(x.record, x.disagreements, x.serverUrl) : []),
+    ...pendingFindings(x),
+    ...(x.coverage ? coverageFindings(x.coverage) : []),
+    ...excessFindings(x.excess, x.settings.reportExcess, x.kind, x.scopes)
+  ]
+}
+
+/** What stopped the probes or the token: a spent rate budget, blocking conditions (each once), an unreachable API. */
+export function gateFindings(skipped: Decision | undefined, blockings: ReadonlyMap<string, Blocking>): Finding[] {
+  const out: Finding[] = []
+  if (skipped?.code === 'rate-limited' && !blockings.has('rate-limited')) out.push({ severity: 'warning', code: 'rate-limited', title: 'Rate limit', message: skipped.reason })
+  // Each condition GitHub reported, with its own fix (verdicts/conditions.ts).
+  for (const b of blockings.values()) out.push(conditionFinding(b))
+  return out
+}
+
+export function reachFindings(reach: Reachability, settings: Settings, kind: TokenKind, serverUrl: string): Finding[] {
+  const out: Finding[] = []
+  if (reach.repository === false && settings.repository) {
+    out.push({
+      severity: 'error',
+      code: 'repository-unreachable',
+      title: `Repository ${settings.repository.owner}/${settings.repository.repo} not reachable`,
+      message: unreachableRepositoryText(kind).message,
+      fix:
+        kind === 'fine-grained' && settings.organization
+          ? `Edit the token's repository access to include it; if ${settings.organization} requires approval of tokens, ask an owner to approve it at ${approvalPage(serverUrl, settings.organization)} (organization settings → Personal access tokens → Pending requests); or check the \`repository\` input.`
+          : unreachableRepositoryText(kind).fix
+    })
+  }
+  if (reach.organization === false && settings.organization) {
+    out.push({ severity: 'error', code: 'organization-unreachable', title: `Organization ${settings.organization} not reachable`, message: 'GitHub answered 404 for the organization.', fix: 'Check the `organization` input.' })
+  }
+  return out
+}
+
+/**
+ * An audit that verified nothing fails (audit/verified.ts): GitHub unreachable, GET /user never answered, or no probe
+ * answered for a network or server reason. One finding, "The token could not be checked", and why.
+ */
+export function identityFindings(identity: HttpEvidence, probed: readonly PermissionReport[]): Finding[] {
+  const why = whyNothingVerified({ identity, permissions: probed })
+  if (!why) return []
+  return [notCheckedFinding(why, identity.status === 0 ? 'api-unreachable' : identity.failure !== undefined ? 'api-unexpected' : 'not-checked')]
+}
+
+/** Public reads answered while the organization's resources refused the token: it may be waiting for approval. */
+export function pendingFindings(x: FindingInputs): Finding[] {
+  const finding = pendingApprovalFinding({
+    kind: x.kind,
+    ...(x.settings.organization ? { organization: x.settings.organization } : {}),
+    serverUrl: x.serverUrl,
+    visibility: x.visibility,
+    repositoryUnreachable: x.reach.repository === false,
+    permissions: x.probed,
+    recordRead: x.record?.grant !== undefined || x.record?.pendingRequest !== undefined
+  })
+  return finding ? [finding] : []
+}
+
+/** An unreadable expiry, an expiry within the warn/fail days, a lifetime beyond the policy. */
+export function tokenFindings(verdict: TokenVerdict, settings: Settings): Finding[] {
+  const out: Finding[] = []
+  const token = verdict.report
+  if (verdict.unreadableExpiry !== undefined) {
+    out.push({ severity: 'warning', code: 'expiry-unreadable', title: 'Expiry unreadable', message: `GitHub's github-authentication-token-expiration header was not in a known form ('${verdict.unreadableExpiry.slice(0, 60)}'); the expiry is unknown.` })
+  }
+  const daysRemaining = token.daysRemaining
+  if ((isPersonalAccessToken(token.kind) || token.kind === 'unknown') && daysRemaining !== null) {
+    const when = token.expiresAt
+    if (daysRemaining <= settings.expiryFailDays) {
+      out.push({ severity: 'error', code: 'token-expiring', title: `Expires in ${daysRemaining} day${daysRemaining === 1 ? '' : 's'}`, message: `The token expires at ${when}, within expiry-fail-days (${settings.expiryFailDays}).`, fix: 'Create a replacement with the link below and update the secret.' })
+    } else if (daysRemaining <= settings.expiryWarnDays) {
+      out.push({ severity: 'warning', code: 'token-expiring', title: `Expires in ${daysRemaining} days`, message: `The token expires at ${when}, within expiry-warn-days (${settings.expiryWarnDays}).`, fix: 'Plan its rotation: create a replacement with the link below.' })
+    }
+  }
+  const lifetime = token.lifetime
+  if (lifetime.compliant === 'false' && !verdict.policy) {
+    out.push({ severity: 'error', code: 'lifetime-noncompliant', title: 'Lifetime exceeds the policy', message: lifetime.reason, fix: `Create a replacement that expires within ${lifetime.policyDays} days with the link below.` })
+  }
+  return out
+}
+
+export function kindFindings(kind: TokenKind): Finding[] {
+  if (kind === 'classic' || kind === 'oauth') {
+    return [
+      {
+        severity: 'warning',
+        code: 'classic-token',
+        title: `A ${TOKEN_KIND_LABELS[kind]}`,
+        message: 'Classic tokens hold broad scopes over every repository and organization the user can reach. A fine-grained token limits access to one resource owner and named permissions.',
+        fix: 'Create a fine-grained replacement with the link below, then delete this token.'
+      }
+    ]
+  }
+  if (kind === 'unknown') return [{ severity: 'warning', code: 'unknown-token-kind', title: 'Unrecognised token', message: 'The token has none of GitHub\'s documented prefixes (github_pat_, ghp_, gho_, ghu_, ghs_).' }]
+  return []
+}
+
+export function coverageFindings(coverage: CoverageResult): Finding[] {
+  const out: Finding[] = []
+  if (coverage.unreachable.length > 0) {
+    out.push({
+      severity: 'error',
+      code: 'repositories-unreachable',
+      title: `${coverage.unreachable.length} of ${coverage.checked} repositories unreachable`,
+      message: `The token cannot reach ${coverage.unreachable.join(', ')}.`,
+      fix: 'Add them to the token\'s repository access (a token with selected repositories does not see repositories created after it).'
+    })
+  }
+  for (const u of coverage.undecided) out.push({ severity: 'warning', code: 'repository-undecided', title: `Reach of ${u.repository} unknown`, message: u.reason })
+  return out
+}
+
+export function excessFindings(excess: readonly string[] | undefined, reportExcess: boolean, kind: TokenKind, scopes: readonly string[] | undefined): Finding[] {
+  if (excess && excess.length > 0) {
+    return [
+      {
+        severity: 'warning',
+        code: 'excess-permissions',
+        title: `${excess.length} permission${excess.length === 1 ? '' : 's'} beyond the requirement`,
+        message: `The token holds ${excess.join(', ')}, which the requirement does not need.`,
+        fix: 'Least privilege: create a replacement with only the required permissions (link below), then delete this token.'
+      }
+    ]
+  }
+  if (reportExcess && (kind === 'classic' || kind === 'oauth')) {
+    return [{ severity: 'notice', code: 'excess-classic', title: 'Excess permissions of a classic token', message: `A classic token's scopes are its permissions: ${(scopes ?? []).join(', ') || 'none'}.` }]
+  }
+  return []
+}
+
+export function permissionFindings(p: PermissionReport): Finding[] {
+  const label = `${p.name}: ${p.level}`
+  if (p.status === 'missing') {
+    return [{ severity: 'error', code: 'permission-missing', title: `Missing ${label}`, message: p.reason, permission: label, ...(p.fix ? { fix: p.fix } : {}) }]
+  }
+  if (p.status === 'inconclusive') {
+    if (p.code === 'not-on-server') return [{ severity: 'error', code: 'permission-unavailable', title: `No ${label} on this server`, message: p.reason, permission: label }]
+    return [{ severity: 'warning', code: 'permission-inconclusive', title: `Inconclusive ${label}`, message: p.reason, permission: label }]
+  }
+  return []
+}
+
+export function recordFindings(record: OrgRecord, disagreements: readonly string[], serverUrl: string): Finding[] {
+  const org = record.organization
+  if (record.unreadable) return [{ severity: 'warning', code: 'org-record-unreadable', title: `The ${org} record could not be read`, message: record.unreadable }]
+  if (record.grant) {
+    return disagreements.map((d) => ({
+      severity: 'warning' as const,
+      code: 'record-disagrees',
+      title: 'GitHub\'s record and the probes disagree',
+      message: d,
+      fix: 'Check the token\'s permissions in the organization\'s settings (Personal access tokens → Active tokens).'
+    }))
+  }
+  if (record.pendingRequest) {
+    return [
+      {
+        severity: 'error',
+        code: 'pending-approval',
+        title: `Pending approval in ${org}`,
+        message: `The token's request to access ${org}${record.pendingRequest.createdAt ? ` (made ${record.pendingRequest.createdAt})` : ''} waits for an organization owner's approval; until then it can only read public resources.`,
+        fix: `Ask an owner of ${org} to review it at ${serverUrl.replace(/\/+$/, '')}/organizations/${org}/settings/personal-access-token-requests`
+      }
+    ]
+  }
+  return [
+    {
+      severity: 'warning',
+      code: 'record-not-found',
+      title: `No record of this token in ${org}`,
+      message: record.candidates > 1 ? `${record.candidates} tokens of this owner are recorded and their expiry does not single this one out.` : 'The organization records no grant or request for a token of this owner with this expiry: the token may target another resource owner.'
+    }
+  ]
+}
+

@@ -1,0 +1,111 @@
+/**
+ * The one entry point both shells call (the action, src/action/main.ts, and the command line, src/cli/index.ts):
+ * raw inputs and environment in; the report, its summary, the outputs and any errors out. Reads nothing and writes
+ * nothing itself; every text it returns has the secrets of the inputs redacted.
+ */
+import { randomBytes } from 'node:crypto'
+import { buildCatalog } from './catalog/catalog.js'
+import type { Catalog } from './catalog/catalog.js'
+import { editionForApiUrl } from './catalog/github-data.js'
+import { audit } from './audit/audit.js'
+import type { Transport } from './audit/transport.js'
+import { DEFAULTS, INPUT_NAMES, parseSettings } from './inputs/settings.js'
+import type { RawInputs, Settings } from './inputs/settings.js'
+import { redactor, secretsOf, wantsGithubToken } from './inputs/secrets.js'
+import { withoutUnexpandedExpressions } from './inputs/expressions.js'
+import { renderInputErrorSummary } from './report/input-error-summary.js'
+import { serverUrlFor } from './report/regenerate-url.js'
+import type { Report } from './report/report.js'
+import { renderSummary } from './report/summary.js'
+import { initialOutputs, setReportOutputs } from './report/outputs.js'
+import type { Outputs } from './report/outputs.js'
+
+export interface RunAuditDependencies {
+  readonly now: () => number
+  /** Builds the transport for a token: the audited one, or the org-admin token. */
+  readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string) => Transport
+  readonly debug: (message: string) => void
+  readonly randomHex?: () => string
+  readonly sleep?: (ms: number) => Promise<void>
+}
+
+/** The environment runAudit reads: where the API and the web pages are and what the runner's defaults are, when the inputs do not say. */
+export type AuditEnvironment = NodeJS.ProcessEnv
+
+export interface AuditRun {
+  /** Every output, set on every path. */
+  readonly outputs: Outputs
+  /** Input errors (one line each, naming the input), or why the audit could not complete. */
+  readonly errors: readonly string[]
+  /** Inputs that held an unexpanded `${{ … }}` expression and were treated as not given. */
+  readonly warnings: readonly string[]
+  readonly report?: Report
+  /** The job summary, Markdown. */
+  readonly summary?: string
+  readonly settings?: Settings
+  /** Why the run fails under fail-on, when it does. */
+  readonly failure?: string
+}
+
+export async function runAudit(rawInputs: RawInputs, env: AuditEnvironment, deps: RunAuditDependencies): Promise<AuditRun> {
+  const given: RawInputs = {}
+  for (const name of INPUT_NAMES) given[name] = name === 'github-token' && !wantsGithubToken(rawInputs.notify) ? '' : (rawInputs[name] ?? '')
+  const redact = redactor(() => secretsOf(given))
+  const debug = (m: string) => deps.debug(redact(m))
+  const outputs = initialOutputs(rawInputs.token ?? '')
+  let warnings: string[] = []
+  const finish = (run: Omit<AuditRun, 'outputs' | 'warnings'>): AuditRun => {
+    for (const [name, value] of outputs) outputs.set(name, redact(value))
+    return { ...run, outputs, warnings: warnings.map(redact), errors: run.errors.map(redact), ...(run.summary !== undefined ? { summary: redact(run.summary) } : {}) }
+  }
+  try {
+    const expanded = withoutUnexpandedExpressions(given, env)
+    warnings = expanded.warnings
+    const raw = expanded.raw
+    const apiUrl = raw['api-url']?.trim() || env.GITHUB_API_URL || DEFAULTS['api-url']
+    raw['api-url'] = apiUrl
+    const edition = editionForApiUrl(apiUrl)
+    const catalog = buildCatalog(edition)
+    const parsed = parseSettings(raw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined))
+    if (!parsed.ok) {
+      outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: parsed.errors }))
+      return finish({ errors: parsed.errors, summary: renderInputErrorSummary(parsed.errors) })
+    }
+    const settings = parsed.settings
+    const deadline = deps.now() + settings.timeoutSeconds * 1000
+    const report = await audit(
+      settings,
+      { catalog, edition, serverUrl: env.GITHUB_SERVER_URL?.trim() || serverUrlFor(settings.apiUrl) },
+      {
+        transport: deps.makeTransport(settings, deadline, debug),
+        now: deps.now,
+        randomHex: deps.randomHex ?? (() => randomBytes(16).toString('hex')),
+        sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+        debug,
+        ...(settings.orgAdminToken ? { adminTransport: deps.makeTransport(settings, deadline, debug, settings.orgAdminToken) } : {})
+      }
+    )
+    setReportOutputs(outputs, report)
+    const failing = settings.failOn === 'never' ? false : settings.failOn === 'warning' ? report.result !== 'pass' : report.result === 'fail'
+    const failure = failing ? `Token audit ${report.result === 'fail' ? 'failed' : 'raised warnings'} (fail-on: ${settings.failOn}); see the job summary.` : undefined
+    return finish({ errors: [], report, summary: renderSummary(report), settings, ...(failure ? { failure } : {}) })
+  } catch (error: unknown) {
+    outputs.set('result', 'fail')
+    return finish({ errors: [`pat-audit could not complete the audit: ${describeError(error)}`] })
+  }
+}
+
+/** The first line of a thrown value's message, at most 300 characters. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message.split('\n')[0].slice(0, 300)
+  return String(error).split('\n')[0].slice(0, 300)
+}
+
+/** Permission names for input validation; on GHES, names known only on GitHub.com are accepted and reported. */
+function namesOf(catalog: Catalog, fpt?: Catalog) {
+  return {
+    levelsOf: (name: string) => catalog.permissions.get(name)?.levels ?? fpt?.permissions.get(name)?.levels,
+    names: () => catalog.permissions.keys(),
+    scopeOf: (name: string) => (catalog.permissions.get(name) ?? fpt?.permissions.get(name))?.scope
+  }
+}
