@@ -247,6 +247,12 @@ export const INSTALLATION_KINDS = new Set(['github-app-installation', 'github-ac
  * installation token of the org holding this permission may use it (read for GET, write otherwise).
  */
 export const PAT_RECORD_PERMISSION = 'organization_personal_access_tokens'
+/**
+ * The pending requests need their own permission: GitHub's REST reference for `GET /orgs/{org}/personal-access-token-requests`
+ * (https://docs.github.com/en/rest/orgs/personal-access-tokens) lists '"Personal access token requests" organization
+ * permissions (read)'; the grants, "Personal access tokens".
+ */
+export const PAT_REQUESTS_PERMISSION = 'organization_personal_access_token_requests'
 const PAT_RECORD_TEMPLATE = /^\/orgs\/\{org\}\/personal-access-token(s|-requests)(\/|$)/
 
 /** The writes a workflow token (`github-actions`) makes to its own repository's issues: applied, never flagged. */
@@ -1097,7 +1103,6 @@ export async function startSimulator(scenario) {
       .filter((st) => tokenIds.length === 0 || tokenIds.includes(String(st.id)))
       .filter((st) => repository === '' || st.selection === 'all' || st.selection.has(repository))
       .sort((a, b) => (a.createdMs - b.createdMs) * (descending ? -1 : 1) || a.index - b.index)
-      .map((st) => patEntry(st, org, pending))
   }
 
   // Issue bodies ---------------------------------------------------------------------------------------------------------
@@ -1472,11 +1477,12 @@ export async function startSimulator(scenario) {
     if (PAT_RECORD_TEMPLATE.test(route.template)) {
       // The org's record of fine-grained tokens: only a GitHub App installation of that org with the permission.
       const access = method === 'GET' ? 'read' : 'write'
-      if (permissionToken) headers['x-accepted-github-permissions'] = `${PAT_RECORD_PERMISSION}=${access}`
+      const needed = route.template.includes('/personal-access-token-requests') ? PAT_REQUESTS_PERMISSION : PAT_RECORD_PERMISSION
+      if (permissionToken) headers['x-accepted-github-permissions'] = `${needed}=${access}`
       authorised =
         st.spec.kind === 'github-app-installation' &&
         lower(ctx.ownerLogin ?? '') === lower(st.resourceOwner) &&
-        rank(st.permissions[PAT_RECORD_PERMISSION]) >= rank(access)
+        rank(st.permissions[needed]) >= rank(access)
     } else if (permissionToken) {
       if (!route.sets) authorised = method === 'GET'
       else {
@@ -1685,9 +1691,16 @@ export async function startSimulator(scenario) {
         }))
       }
       case '/orgs/{org}/personal-access-tokens':
-        return ctx.org ? paged(patRecord(ctx.org, false, query)) : notFound()
+        // Entries are built for the page served only (an org can hold thousands: tools/simulator/inventory.js).
+        {
+          const org = ctx.org
+          return org ? paged(patRecord(org, false, query), (page) => page.map((t) => patEntry(t, org, false))) : notFound()
+        }
       case '/orgs/{org}/personal-access-token-requests':
-        return ctx.org ? paged(patRecord(ctx.org, true, query)) : notFound()
+        {
+          const org = ctx.org
+          return org ? paged(patRecord(org, true, query), (page) => page.map((t) => patEntry(t, org, true))) : notFound()
+        }
       case '/orgs/{org}/personal-access-tokens/{pat_id}/repositories':
       case '/orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories': {
         const org = ctx.org
