@@ -94,7 +94,8 @@ export function deriveReachability(results: ReadonlyArray<{ planned: PlannedProb
   return { ...(repository !== undefined ? { repository } : {}), ...(organization !== undefined ? { organization } : {}) }
 }
 
-const UNREACHABLE: Record<'repository' | 'organization', string> = {
+/** Why a 404 on the repository or organization itself leaves the permissions undecided (the finding and each permission say the same). */
+export const UNREACHABLE: Readonly<Record<'repository' | 'organization', string>> = {
   repository:
     'GitHub answered 404 for the repository itself: it is not selected for this token, the token is pending an organization owner\'s approval (it can then only read public resources), or the repository does not exist.',
   organization: 'GitHub answered 404 for the organization: it does not exist, or this token cannot see it.'
@@ -147,7 +148,9 @@ export function classifyEvidence(permission: string, planned: PlannedProbe, ev: 
           reason: `GitHub answered 403 "${ev.message}", but this endpoint accepts ${formatAcceptedPermissions(accepted)}: '${permission}' is needed together with ${formatPartners(reading.partners)}, and nothing proved ${reading.partners.flat().length > 1 ? 'those' : 'that'} held, so either may be what is missing.`
         }
       }
-      return { status: 'missing', code: 'not-accessible', reason: `GitHub answered 403 "${ev.message}"${accepted.length > 0 ? ` and accepts ${formatAcceptedPermissions(accepted)}` : ''}.` }
+      // The same sentence for every missing permission (the accepted permissions are in each one's evidence), so a
+      // summary of five missing permissions says it once.
+      return { status: 'missing', code: 'not-accessible', reason: `GitHub answered 403 "${ev.message}" to a request that needs it.` }
     }
     return {
       status: 'inconclusive',
