@@ -25,7 +25,7 @@ describe('public repositories answer any token (the seeds cases)', () => {
     expect(run.outputs['granted-permissions']).toBe('')
     expect(Object.values(permissionStatus(run))).toEqual(['inconclusive', 'inconclusive', 'inconclusive', 'inconclusive'])
     expect(run.summary).toContain('Public repository: GitHub answers any token here')
-    expect(run.summary).toContain("private repository in the token's selection as `repository`, or give `org-admin-token`")
+    for (const p of run.report.permissions ?? []) expect(String(p.reason)).toContain("private repository in the token's selection as `repository`, or give `org-admin-token`")
   })
 
   it('a token pending approval never passes there either, and the finding names who approves and where', async () => {
@@ -97,7 +97,7 @@ describe('conditions GitHub reports, each its own finding, never missing or gran
     const s = world(S.classic(), (w) => ((w.orgs![0] as Record<string, unknown>).classicMaxLifetimeDays = 7))
     const run = await auditWith(s, { 'required-permissions': 'members: read' })
     expect(finding(run, 'lifetime-policy')).toMatchObject({ severity: 'error' })
-    expect(String(finding(run, 'lifetime-policy')?.fix)).toMatch(/https:\/\/github\.com\/settings\/tokens\/\d+/)
+    expect(String((finding(run, 'lifetime-policy')?.link as { url?: string } | undefined)?.url)).toMatch(/^https:\/\/github\.com\/settings\/tokens\/\d+$/)
     expect(findingCodes(run)).not.toContain('classic-forbidden')
   })
 
