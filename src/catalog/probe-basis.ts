@@ -102,13 +102,6 @@ const ORGANIZATION_404: ProbeBasis = {
   ...REPOSITORY_404,
   reading: '404 on a random id under the organization: read as the permission passed, by analogy with trufflehog\'s repository readings (no tool reads organization endpoints this way)'
 }
-/** trufflehog reads a 422 on an incomplete body as write on many operations (statuses, contents, deployments, secrets, variables, pulls, advisories, keys, gists, profile). */
-const INCOMPLETE_422: ProbeBasis = {
-  kind: 'pattern',
-  reading: '422 on an incomplete body: the permission passed',
-  source: line('931-965'),
-  quote: 'PUT .../actions/secrets/RANDOM with no encrypted value: 422 -> SecretsWrite (the same 422 reading on statuses, contents, deployments, variables, pulls, advisories, keys, gists, profile)'
-}
 /** On the user's own account trufflehog reads a 404 as *lacking* (email visibility, unfollow): a 404 there proves nothing. */
 const ACCOUNT_404: ProbeBasis = {
   kind: 'contradicted',
@@ -121,8 +114,8 @@ const ACCOUNT_404: ProbeBasis = {
 export function basisOf(probe: Pick<ProbeSpec, 'id' | 'method' | 'template' | 'safety'>): ProbeBasis | undefined {
   const own = PROBE_BASIS[probe.id]
   if (own) return own
-  if (probe.safety.kind === 'incomplete-body') return INCOMPLETE_422
-  if (probe.safety.kind !== 'random-target' && !(probe.method === 'GET' && /\{(?!owner\}|repo\}|org\}|username\})[^}]+\}/.test(probe.template))) return undefined
+  // A random-target or two-barriers probe (a random parent, and for a POST/PUT an incomplete body too): its 404 reading.
+  if (probe.safety.kind === 'read-only' && !(probe.method === 'GET' && /\{(?!owner\}|repo\}|org\}|username\})[^}]+\}/.test(probe.template))) return undefined
   if (probe.template.startsWith('/repos/{owner}/{repo}/')) return REPOSITORY_404
   if (probe.template.startsWith('/orgs/{org}/')) return ORGANIZATION_404
   return ACCOUNT_404
