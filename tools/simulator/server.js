@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto'
 import { URLSearchParams } from 'node:url'
 import { setTimeout as delay } from 'node:timers/promises'
 import { LEVEL_RANK, loadCatalog, matchRoute, missingRequiredField, sampleResponse, successStatus } from './catalog.js'
+import { afterAuthorisation, beforeAuthorisation, ownerConditions, repoConditions, TEXTS } from './conditions.js'
 
 /** @typedef {import('./catalog.js').Level} Level */
 /** @typedef {import('./catalog.js').Route} Route */
@@ -39,6 +40,11 @@ import { LEVEL_RANK, loadCatalog, matchRoute, missingRequiredField, sampleRespon
  * @property {string[]} [members] logins of members (default: every scenario user and token owner). Classic and OAuth
  *   tokens list (`GET /user/repos`) the repositories of the orgs their user is a member of
  * @property {string[]} [publicMembers] logins of members with public membership (default: none)
+ * @property {boolean} [ipAllowList] the runner's address is not on the org's IP allow list: every request touching
+ *   the org, public resources included, answers 403 with GitHub's text (conditions.js)
+ * @property {boolean} [fineGrainedForbidden] fine-grained personal access tokens are refused on the org
+ * @property {number} [classicMaxLifetimeDays] classic tokens living longer (or never expiring) are refused on the org
+ * @property {boolean} [suspended] the org is suspended: everything it owns answers 404
  */
 
 /**
@@ -46,6 +52,7 @@ import { LEVEL_RANK, loadCatalog, matchRoute, missingRequiredField, sampleRespon
  * @typedef {object} ScenarioUser
  * @property {string} login
  * @property {number} [id] default: assigned (1, 2, ... after the highest given id)
+ * @property {boolean} [suspended] the account is suspended: everything it owns answers 404
  */
 
 /**
@@ -56,6 +63,10 @@ import { LEVEL_RANK, loadCatalog, matchRoute, missingRequiredField, sampleRespon
  * @property {boolean} [private] default true
  * @property {number} [id] default: assigned (1000, 1001, ...); a `{repository_id}` path parameter matches it
  * @property {string} [defaultBranch] default `main`; the only branch that exists
+ * @property {boolean} [archived] writes answer 403 "Repository was archived so is read-only."
+ * @property {boolean} [blocked] every request answers 451 "Repository access blocked"
+ * @property {boolean} [empty] listing or reading commits answers 409 "Git Repository is empty."
+ * @property {string[]} [disabled] features turned off: `issues` answers 410 "Issues are disabled for this repo"
  */
 
 /**
@@ -113,6 +124,8 @@ import { LEVEL_RANK, loadCatalog, matchRoute, missingRequiredField, sampleRespon
  * @property {string[]} [scopes] classic / oauth, e.g. `['repo', 'read:org']`
  * @property {string | null} [expiresAt] ISO date; null or absent: never expires (no expiration header)
  * @property {'utc' | 'offset'} [expiryHeaderForm] `2026-09-03 02:34:04 UTC` (default) or `2026-04-26 20:23:26 +0200`
+ * @property {'admin' | 'write' | 'read'} [role] the token owner's role on the repositories (default admin): below admin,
+ *   requests that need `administration` answer 403 "Must have admin rights to Repository." (conditions.js)
  * @property {boolean} [pendingApproval] the org owner has not approved it: no permissions on the resource owner,
  *   only public repositories readable
  * @property {string} [createdAt] ISO date for lifetime-policy checks (default: when the simulator starts)
@@ -340,6 +353,7 @@ const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-t
  * @property {boolean} classicForbidden
  * @property {Set<string>} members lower-case logins
  * @property {Set<string>} publicMembers lower-case logins
+ * @property {import('./conditions.js').OwnerConditions} conditions IP allow list, bans, classic lifetime, suspension (conditions.js)
  */
 
 /**
@@ -349,6 +363,7 @@ const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-t
  * @property {boolean} private
  * @property {number} id
  * @property {string} defaultBranch
+ * @property {import('./conditions.js').RepoConditions} conditions archived, blocked, empty, disabled features (conditions.js)
  */
 
 /**
@@ -456,6 +471,8 @@ export async function startSimulator(scenario) {
   const users = new Map()
   let nextUserId = Math.max(0, ...(scenario.users ?? []).map((u) => u.id ?? 0)) + 1
   for (const u of scenario.users ?? []) users.set(lower(u.login), { login: u.login, id: u.id ?? nextUserId++ })
+  /** Suspended users (`suspended: true` in the scenario): everything they own answers 404 (conditions.js). */
+  const suspendedUsers = new Set((scenario.users ?? []).filter((u) => /** @type {Record<string, unknown>} */ (u).suspended === true).map((u) => lower(u.login)))
   for (const t of scenario.tokens) {
     if (!INSTALLATION_KINDS.has(t.kind) && !users.has(lower(t.login))) users.set(lower(t.login), { login: t.login, id: nextUserId++ })
   }
@@ -470,7 +487,8 @@ export async function startSimulator(scenario) {
       maxDays: o.fineGrainedMaxLifetimeDays,
       classicForbidden: o.classicForbidden === true,
       members: new Set((o.members ?? allUserLogins).map(lower)),
-      publicMembers: new Set((o.publicMembers ?? []).map(lower))
+      publicMembers: new Set((o.publicMembers ?? []).map(lower)),
+      conditions: ownerConditions(/** @type {Record<string, unknown>} */ (o))
     })
   })
   /** @type {Map<string, RepoState>} */
@@ -481,7 +499,8 @@ export async function startSimulator(scenario) {
       name: r.name,
       private: r.private !== false,
       id: r.id ?? 1000 + i,
-      defaultBranch: r.defaultBranch ?? 'main'
+      defaultBranch: r.defaultBranch ?? 'main',
+      conditions: repoConditions(/** @type {Record<string, unknown>} */ (r))
     })
   })
 
@@ -1415,14 +1434,26 @@ export async function startSimulator(scenario) {
     const ctx = resolveContext(route, params, st)
     if (ctx.missing) return notFound()
 
+    // Suspended owners, blocked repositories, IP allow lists, token-kind bans, classic lifetimes (conditions.js).
+    const ownerConds = ctx.org?.conditions ?? (ctx.ownerLogin && suspendedUsers.has(lower(ctx.ownerLogin)) ? ownerConditions({ suspended: true }) : undefined)
+    const before = beforeAuthorisation({
+      method,
+      template: route.template,
+      ownerLogin: ctx.org?.login ?? ctx.ownerLogin,
+      owner: ownerConds,
+      repo: ctx.repo ? { name: ctx.repo.name, conditions: ctx.repo.conditions } : undefined,
+      tokenKind: st.spec.kind,
+      tokenId: st.id,
+      lifetimeDays: st.expiresMs === null ? null : (st.expiresMs - st.createdMs) / 86_400_000
+    })
+    if (before) return { status: before.status, headers, body: JSON.stringify({ ...JSON.parse(errorBody(before.message, String(before.status), route.docsUrl)), ...before.extra }) }
+
     // Organization policies.
     if (ctx.org) {
       const org = ctx.org
       switch (policyRefusal(st, org)) {
         case 'classic':
-          return forbidden(
-            `The '${org.login}' organization forbids access via a personal access tokens (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.`
-          )
+          return forbidden(TEXTS.classicForbidden(org.login))
         case 'lifetime':
           return forbidden(
             `The '${org.login}' organization forbids access via a fine-grained personal access tokens if the token's lifetime is greater than ${org.maxDays} days. Please adjust your token's lifetime at the following URL: https://github.com/settings/personal-access-tokens/${st.id}`
@@ -1480,6 +1511,21 @@ export async function startSimulator(scenario) {
       }
       return forbidden(notAccessibleMessage(st), route.docsUrl)
     }
+
+    // The repository's state and the user's role, once the token passed the check (conditions.js).
+    const after = afterAuthorisation({
+      method,
+      template: route.template,
+      ownerLogin: ctx.ownerLogin,
+      owner: ctx.org?.conditions,
+      repo: ctx.repo ? { name: ctx.repo.name, conditions: ctx.repo.conditions } : undefined,
+      tokenKind: st.spec.kind,
+      tokenId: st.id,
+      lifetimeDays: null,
+      needsAdmin: sets.length > 0 && sets.every((set) => set.some((need) => need.permission === 'administration')),
+      userIsAdmin: (st.spec.role ?? 'admin') === 'admin'
+    })
+    if (after) return { status: after.status, headers, body: errorBody(after.message, String(after.status), route.docsUrl) }
 
     if (method === 'GET') {
       if (!subResourcesExist) return notFound()
