@@ -19,6 +19,10 @@ import type { Report } from './report/report.js'
 import { renderSummary } from './report/summary.js'
 import { initialOutputs, setReportOutputs } from './report/outputs.js'
 import type { Outputs } from './report/outputs.js'
+import { runInventory } from './inventory/action.js'
+import type { InventoryReport } from './inventory/report.js'
+import { INVENTORY_INPUT_NAMES, parseMode } from './inventory/settings.js'
+import type { InventoryRawInputs } from './inventory/settings.js'
 
 export interface RunAuditDependencies {
   readonly now: () => number
@@ -40,6 +44,8 @@ export interface AuditRun {
   /** Inputs that held an unexpanded `${{ … }}` expression and were treated as not given. */
   readonly warnings: readonly string[]
   readonly report?: Report
+  /** mode: organization: the organization inventory's report (then `report` is absent). */
+  readonly inventory?: InventoryReport
   /** The job summary, Markdown. */
   readonly summary?: string
   readonly settings?: Settings
@@ -47,7 +53,7 @@ export interface AuditRun {
   readonly failure?: string
 }
 
-export async function runAudit(rawInputs: RawInputs, env: AuditEnvironment, deps: RunAuditDependencies): Promise<AuditRun> {
+export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironment, deps: RunAuditDependencies): Promise<AuditRun> {
   const given: RawInputs = {}
   for (const name of INPUT_NAMES) given[name] = name === 'github-token' && !wantsGithubToken(rawInputs.notify) ? '' : (rawInputs[name] ?? '')
   const redact = redactor(() => secretsOf(given))
@@ -66,6 +72,19 @@ export async function runAudit(rawInputs: RawInputs, env: AuditEnvironment, deps
     raw['api-url'] = apiUrl
     const edition = editionForApiUrl(apiUrl)
     const catalog = buildCatalog(edition)
+    // mode: organization is the organization inventory (src/inventory/); token, the default, the audit below.
+    const mode = parseMode(rawInputs.mode)
+    if (!mode.ok) {
+      outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: [mode.error] }))
+      return finish({ errors: [mode.error], summary: renderInputErrorSummary([mode.error]) })
+    }
+    if (mode.mode === 'organization') {
+      const inventoryRaw: InventoryRawInputs = { ...raw }
+      for (const name of INVENTORY_INPUT_NAMES) inventoryRaw[name] = rawInputs[name] ?? ''
+      const run = await runInventory(inventoryRaw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined), env, { now: deps.now, makeTransport: deps.makeTransport, debug }, outputs as Map<string, string>)
+      warnings = [...warnings, ...run.warnings]
+      return finish(run)
+    }
     const parsed = parseSettings(raw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined))
     if (!parsed.ok) {
       outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: parsed.errors }))

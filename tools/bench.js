@@ -31,6 +31,7 @@ import { startSimulator } from './simulator/server.js'
 import { allPermissions, everything } from './simulator/scenarios.js'
 import { loadPermissionData } from './simulator/catalog.js'
 import { DIST_ENTRY, ROOT, runAction } from './run-action.js'
+import { benchInventory, inventoryText } from './bench-inventory.js'
 
 /** @typedef {import('./simulator/server.js').Simulator} Simulator */
 /** @typedef {import('./simulator/server.js').RecordedRequest} RecordedRequest */
@@ -633,9 +634,14 @@ function lonelyRequests(timeline, latencyMs) {
 const options = parseArgs(process.argv.slice(2))
 try {
   const results = await bench(options)
-  if (options.json) console.log(JSON.stringify(results, null, 2))
-  else printText(results)
-  if (results.rows.some((x) => x.flags > 0 || x.serverErrors > 0)) process.exitCode = 1
+  // The organization inventory (mode: organization): tools/bench-inventory.js.
+  const inventory = await benchInventory({ runs: options.runs, entry: options.entry, progress: (m) => (!options.json || process.stderr.isTTY ? process.stderr.write(`${m}\n`) : true) })
+  if (options.json) console.log(JSON.stringify({ ...results, inventory }, null, 2))
+  else {
+    printText(results)
+    console.log(inventoryText(inventory))
+  }
+  if (results.rows.some((x) => x.flags > 0 || x.serverErrors > 0) || inventory.rows.some((x) => x.flags > 0 || x.nonGet > 0)) process.exitCode = 1
 } catch (error) {
   console.error(`bench: ${error instanceof Error ? error.message : String(error)}`)
   process.exitCode = 1

@@ -5,6 +5,7 @@
  */
 import { startSimulator } from './simulator/server.js'
 import * as scenarios from './simulator/scenarios.js'
+import { inventory } from './simulator/inventory.js'
 import { runAction } from './run-action.js'
 
 /** The CLI bundle's terminal renderer, so that the demo shows summaries exactly as `pat-audit` does. */
@@ -62,8 +63,45 @@ try {
     console.log(`exit status ${run.code} · result=${run.outputs.result} · missing=${run.outputs['missing-permissions'] || '∅'} · days-remaining=${run.outputs['days-remaining'] || '∅'} · lifetime-compliant=${run.outputs['lifetime-compliant']} · ${Math.round(run.wallMs)} ms\n`)
     console.log(markdownToTerminal(run.summary, { color }))
   }
-  console.log(bold(`Requests that could have changed anything on GitHub: ${sim.flags.length}`))
-  if (sim.flags.length > 0) process.exitCode = 1
+  const flags = sim.flags.length + (await inventoryCase(CASES.length + 1, CASES.length + 1))
+  console.log(bold(`Requests that could have changed anything on GitHub: ${flags}`))
+  if (flags > 0) process.exitCode = 1
 } finally {
   await sim.close()
+}
+
+/**
+ * mode: organization on an organization of 1,020 token grants and 50 pending requests: the summary's counts and the
+ * first rows of its table (the job summary holds every row). Returns the simulator's flags.
+ * @param {number} n
+ * @param {number} of
+ */
+async function inventoryCase(n, of) {
+  const world = inventory()
+  const org = await startSimulator(world)
+  try {
+    const admin = world.tokens.find((t) => t.name === 'org-admin-acme')?.value ?? ''
+    const run = await runAction({ inputs: { mode: 'organization', organization: 'acme', 'org-admin-token': admin, 'api-url': org.url }, env: { GITHUB_API_URL: org.url } })
+    console.log(bold(`━━━ ${n}/${of} The organization's inventory: every fine-grained token with access to acme, and every pending request ━━━`))
+    console.log(`mode: organization · org-admin-token: a GitHub App installation token · ${org.requests.length} requests, all GET`)
+    console.log(`exit status ${run.code} · result=${run.outputs.result} · tokens=${run.outputs.tokens} · expiring=${count(run.outputs.expiring)} · non-compliant=${count(run.outputs['non-compliant'])} · unused=${count(run.outputs.unused)} · broad=${count(run.outputs.broad)} · pending-requests=${count(run.outputs['pending-requests'])} · ${Math.round(run.wallMs)} ms\n`)
+    // The job summary has a row per token that needs action; here, the first row of each kind, links as their text.
+    const lines = run.summary.split('\n')
+    const table = lines.findIndex((l) => l.startsWith('| Owner |'))
+    const rows = lines.slice(table + 2).filter((l, i, all) => l.startsWith('| ') && all.slice(0, i).every((m) => m.startsWith('| ')))
+    const kindOf = (/** @type {string} */ row) => /(?:❌|⚠️) (\w+)/u.exec(row.split(' | ')[5] ?? '')?.[0] ?? ''
+    const sample = rows.filter((row, i) => rows.findIndex((r) => kindOf(r) === kindOf(row)) === i).map((row) => row.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'))
+    const firstLink = /\[Rotate\]\(([^)]*)\)/.exec(run.summary)?.[1]
+    const shown = table < 0 ? lines : [...lines.slice(0, table + 2), ...sample, '', `One row of each kind, of ${rows.length}; the job summary lists them all, with links, and folds the compliant tokens.`]
+    console.log(markdownToTerminal(shown.join('\n'), { color }))
+    if (firstLink) console.log(`\nA "Rotate" link opens GitHub's new-token form pre-filled like the token it replaces:\n${firstLink}\n`)
+    return org.flags.length
+  } finally {
+    await org.close()
+  }
+}
+
+/** @param {string | undefined} list */
+function count(list) {
+  return list ? list.split(',').length : 0
 }

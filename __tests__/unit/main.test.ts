@@ -152,3 +152,65 @@ describe('run()', () => {
     expect(r.calls.some((c) => c.kind === 'fail')).toBe(true)
   })
 })
+
+describe('run() in organization mode', () => {
+  const ADMIN = 'ghs_ORGADMINMAINTEST0000000000000000000'
+  const json = { 'content-type': 'application/json' }
+  const grant = (id: number, fields: Record<string, unknown> = {}) => ({
+    id,
+    owner: { login: 'octocat' },
+    repository_selection: 'subset',
+    permissions: { repository: { contents: 'read' } },
+    access_granted_at: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+    token_id: id + 1000,
+    token_name: `t${id}`,
+    token_expired: false,
+    token_expires_at: new Date(Date.now() + 60 * 86_400_000).toISOString(),
+    token_last_used_at: new Date().toISOString(),
+    ...fields
+  })
+
+  it('needs no token: masks org-admin-token first, reads every page through the real transport, sets every output', async () => {
+    const link = `<${API}/orgs/acme/personal-access-tokens?per_page=100&page=2&sort=created_at&direction=asc>; rel="next", <${API}/orgs/acme/personal-access-tokens?per_page=100&page=2&sort=created_at&direction=asc>; rel="last"`
+    nock(API)
+      .get('/orgs/acme/personal-access-tokens')
+      .query({ per_page: '100', page: '1', sort: 'created_at', direction: 'asc' })
+      .reply(200, Array.from({ length: 100 }, (_, i) => grant(i + 1)), { ...json, link })
+      .get('/orgs/acme/personal-access-tokens')
+      .query({ per_page: '100', page: '2', sort: 'created_at', direction: 'asc' })
+      .reply(200, [grant(101, { token_expires_at: null })], json)
+      .get('/orgs/acme/personal-access-token-requests')
+      .query({ per_page: '100', page: '1', sort: 'created_at', direction: 'asc' })
+      .reply(200, [], json)
+    const r = recorder({ mode: 'organization', organization: 'acme', 'org-admin-token': ADMIN, 'api-url': API, repository: 'acme/infra' })
+    await run({ io: r.io, env })
+    expect(r.calls[0]).toEqual({ kind: 'setSecret', args: [ADMIN] })
+    expect(Object.keys(r.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(r.outputs).toMatchObject({ result: 'fail', tokens: '101', 'non-compliant': 'octocat/t101#101', expiring: '', 'token-type': 'unknown' })
+    expect(r.calls.filter((c) => c.kind === 'fail').map((c) => c.args[0])).toEqual(['Organization inventory failed (fail-on: error); see the job summary.'])
+    expect(r.summary).toContain('Organization inventory failed: acme')
+    expect(JSON.stringify(r.calls.filter((c) => c.kind !== 'setSecret'))).not.toContain(ADMIN)
+    expect(nock.isDone()).toBe(true)
+  })
+
+  it('gives each missing requirement one line naming its input, sends nothing, and sets every output', async () => {
+    const r = recorder({ mode: 'organization', 'api-url': API })
+    await run({ io: r.io, env })
+    expect(r.calls.filter((c) => c.kind === 'fail').map((c) => String(c.args[0]).split(':')[0])).toEqual(["Input 'organization'", "Input 'org-admin-token'"])
+    expect(Object.keys(r.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
+    expect(r.outputs.result).toBe('fail')
+  })
+
+  it('refuses an unknown mode in one line', async () => {
+    const r = recorder({ ...base, mode: 'everything' })
+    await run({ io: r.io, env })
+    expect(r.calls.filter((c) => c.kind === 'fail').map((c) => c.args[0])).toEqual(["Input 'mode': expected token or organization, got 'everything'."])
+    expect(Object.keys(r.outputs)).toHaveLength(OUTPUT_NAMES.length)
+  })
+
+  it('token mode still requires the token, with its clear error', async () => {
+    const r = recorder({ repository: 'acme/infra', 'api-url': API, mode: 'token' })
+    await run({ io: r.io, env })
+    expect(r.calls.filter((c) => c.kind === 'fail').map((c) => String(c.args[0]))).toEqual([expect.stringMatching(/^Input 'token': is empty\. Pass the token from a secret/)])
+  })
+})

@@ -6,6 +6,7 @@ import { catalogMarkdown } from '../../src/catalog/describe.js'
 import { INPUT_NAMES } from '../../src/inputs/settings.js'
 import { OUTPUT_NAMES } from '../../src/action/main.js'
 import { actionYmlKeys } from '../helpers/e2e.js'
+import { INVENTORY_INPUT_NAMES } from '../../src/inventory/settings.js'
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
@@ -31,7 +32,7 @@ describe('README', () => {
   })
 
   it('matches the action: action.yml declares exactly the inputs the action reads and the outputs it sets', () => {
-    expect([...actionYmlKeys('inputs')].sort()).toEqual([...INPUT_NAMES].sort())
+    expect([...actionYmlKeys('inputs')].sort()).toEqual([...INPUT_NAMES, ...INVENTORY_INPUT_NAMES].sort())
     expect([...actionYmlKeys('outputs')].sort()).toEqual([...OUTPUT_NAMES].sort())
   })
 

@@ -6,13 +6,16 @@ import type { ActionIO } from './io.js'
 import { actionsIO, redactingIO } from './io.js'
 import type { Transport } from '../audit/transport.js'
 import { INPUT_NAMES } from '../inputs/settings.js'
-import type { RawInputs, Settings } from '../inputs/settings.js'
+import type { Settings } from '../inputs/settings.js'
 import { redactor, secretsOf, wantsGithubToken } from '../inputs/secrets.js'
 import { initialOutputs } from '../report/outputs.js'
 import { transportFor } from '../github/octokit-transport.js'
 import { createIssueClient } from '../github/issue-client.js'
 import { describeError, runAudit } from '../run-audit.js'
 import { notify } from './notify.js'
+import { notifyInventory } from '../inventory/action.js'
+import { INVENTORY_INPUT_NAMES } from '../inventory/settings.js'
+import type { InventoryRawInputs } from '../inventory/settings.js'
 import type { NotifyDependencies } from './notify.js'
 
 export { OUTPUT_NAMES } from '../report/outputs.js'
@@ -36,7 +39,7 @@ const defaultDependencies: RunDependencies = {
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
   const deps = { ...defaultDependencies, ...overrides }
   // The secrets are masked before anything else can print them.
-  const raw: RawInputs = { token: deps.io.getInput('token'), 'org-admin-token': deps.io.getInput('org-admin-token') }
+  const raw: InventoryRawInputs = { token: deps.io.getInput('token'), 'org-admin-token': deps.io.getInput('org-admin-token') }
   if (wantsGithubToken(deps.io.getInput('notify'))) raw['github-token'] = deps.io.getInput('github-token')
   const secrets = secretsOf(raw)
   for (const secret of secrets) deps.io.setSecret(secret)
@@ -44,6 +47,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   let outputs = initialOutputs(raw.token ?? '')
   try {
     for (const name of INPUT_NAMES) if (!(name in raw)) raw[name] = name === 'github-token' ? '' : io.getInput(name)
+    for (const name of INVENTORY_INPUT_NAMES) raw[name] = io.getInput(name)
     const result = await runAudit(raw, deps.env, { now: deps.now, makeTransport: deps.makeTransport, debug: (m) => io.debug(m) })
     outputs = result.outputs
     for (const warning of result.warnings) io.annotate('warning', warning)
@@ -56,6 +60,15 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       } catch (error: unknown) {
         io.annotate('warning', `The job summary could not be written: ${describeError(error)}`)
       }
+    }
+    if (result.inventory && settings) {
+      // mode: organization: one annotation per kind of problem, the tracking issue, the verdict.
+      for (const f of result.inventory.findings) io.annotate(f.severity, f.message, f.title)
+      if (settings.notify === 'issue') await notifyInventory(settings, result.inventory, deps, io, redactor(() => secrets))
+      const c = result.inventory.counts
+      io.info(`pat-audit organization inventory: ${result.inventory.result} (${c.tokens} tokens, ${c.requests} requests, ${c.needsAction} need action, ${result.inventory.stats.requests} requests sent)`)
+      if (result.failure) io.fail(result.failure)
+      return
     }
     if (!report || summary === undefined || !settings) return
     if (settings.notify === 'issue') await notify(settings, report, summary, deps, io, redactor(() => secrets))

@@ -30,5 +30,7 @@ export const EVIDENCE_HEADERS = [
   'x-ratelimit-resource',
   'retry-after',
   'x-github-request-id',
-  'content-type'
+  'content-type',
+  // Pagination (the organization inventory reads the last page number from it).
+  'link'
 ] as const

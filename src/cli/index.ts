@@ -95,8 +95,10 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
   }
 
   let token = env.PAT_AUDIT_TOKEN ?? env.GITHUB_TOKEN ?? ''
-  if (!token.trim() && (parsed.switches.has('token-stdin') || !streams.stdinIsTTY)) token = (await streams.readStdin()).split(/\r?\n/)[0] ?? ''
-  if (!token.trim()) {
+  // The organization inventory reads with PAT_AUDIT_ORG_ADMIN_TOKEN only: there is no token to audit.
+  const organizationMode = (parsed.flags.get('mode') ?? '').trim().toLowerCase() === 'organization'
+  if (!token.trim() && (parsed.switches.has('token-stdin') || (!streams.stdinIsTTY && !organizationMode))) token = (await streams.readStdin()).split(/\r?\n/)[0] ?? ''
+  if (!token.trim() && !organizationMode) {
     streams.stderr('pat-audit: no token. Set PAT_AUDIT_TOKEN (or GITHUB_TOKEN), or pipe the token on standard input.\n')
     return 2
   }

@@ -5,6 +5,8 @@
  */
 import { INPUT_NAMES } from '../inputs/settings.js'
 import type { InputName } from '../inputs/settings.js'
+import { INVENTORY_INPUT_NAMES } from '../inventory/settings.js'
+import type { InventoryInputName } from '../inventory/settings.js'
 
 /** The token inputs and where the command line reads each. Never from an argument. */
 export const TOKEN_SOURCES = {
@@ -17,10 +19,11 @@ export type TokenInput = keyof typeof TOKEN_SOURCES
 /** The environment variable that carries each token input other than `token`. */
 export const TOKEN_ENV = { 'org-admin-token': 'PAT_AUDIT_ORG_ADMIN_TOKEN', 'github-token': 'PAT_AUDIT_GITHUB_TOKEN' } as const
 
-export type OptionInput = Exclude<InputName, TokenInput>
+export type OptionInput = Exclude<InputName | InventoryInputName, TokenInput>
 
 /** The value each option expects, as shown by --help. */
 const VALUE_HINT: Record<OptionInput, string> = {
+  mode: 'token|organization audit one token (default), or inventory every token of --organization (needs PAT_AUDIT_ORG_ADMIN_TOKEN)',
   'required-permissions': '"name: level, …"   permissions the token must hold (e.g. "contents: write, members: read")',
   repository: 'owner/repo         repository on which repository permissions are probed',
   organization: 'org                organization for organization permissions (default: owner of --repository)',
@@ -32,11 +35,14 @@ const VALUE_HINT: Record<OptionInput, string> = {
   'timeout-seconds': 'N                  deadline for the whole audit (default 60)',
   'report-excess': 'true|false         also list permissions held beyond the requirement (default false)',
   repositories: '"owner/repo, owner/*" repositories the token must reach',
-  notify: 'none|issue         open/update a tracking issue (needs PAT_AUDIT_GITHUB_TOKEN and GITHUB_REPOSITORY)'
+  notify: 'none|issue         open/update a tracking issue (needs PAT_AUDIT_GITHUB_TOKEN and GITHUB_REPOSITORY)',
+  'unused-days': 'N                  organization mode: report tokens unused for N days; 0 turns it off (default 90)',
+  'pending-days': 'N                  organization mode: report requests waiting more than N days (default 7)',
+  'broad-permissions': '"name: level, …"   organization mode: permissions that make a token broad, or none'
 }
 
 /** The options an audit takes, in action.yml's order. */
-export const OPTION_INPUTS: readonly OptionInput[] = INPUT_NAMES.filter((name): name is OptionInput => !Object.hasOwn(TOKEN_SOURCES, name))
+export const OPTION_INPUTS: readonly OptionInput[] = [...INPUT_NAMES, ...INVENTORY_INPUT_NAMES].filter((name): name is OptionInput => !Object.hasOwn(TOKEN_SOURCES, name))
 
 export function usage(version: string): string {
   const width = Math.max(...OPTION_INPUTS.map((n) => n.length)) + 4

@@ -16,6 +16,13 @@ export const OUTPUT_NAMES = [
   'regenerate-url',
   'excess-permissions',
   'unreachable-repositories',
+  // Organization mode (src/inventory/): set empty in token mode.
+  'tokens',
+  'expiring',
+  'non-compliant',
+  'unused',
+  'broad',
+  'pending-requests',
   'report'
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]

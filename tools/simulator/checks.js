@@ -6,7 +6,7 @@
  * back to it), then the answer: reads.js for GETs, the write judgement and issue-writes.js for the rest.
  */
 import { sampleResponse, successStatus } from './catalog.js'
-import { DOCS, INSTALLATION_KINDS, PAT_RECORD_PERMISSION, PAT_RECORD_TEMPLATE, PUBLIC_FALLBACKS, PUBLIC_REPO_READ_PERMISSIONS, errorBody, lower, rank } from './rules.js'
+import { DOCS, INSTALLATION_KINDS, PAT_RECORD_PERMISSION, PAT_RECORD_TEMPLATE, PAT_REQUESTS_PERMISSION, PUBLIC_FALLBACKS, PUBLIC_REPO_READ_PERMISSIONS, errorBody, lower, rank } from './rules.js'
 import { isPermissionToken, notAccessibleMessage } from './tokens.js'
 import { acceptedScopes, classicNeeds, effectiveLevel, formatSets, policyRefusal, seesPrivate, setsFor } from './permissions.js'
 import { paramExists, resolveContext } from './existence.js'
@@ -100,11 +100,12 @@ export const routeReply = (s, req, st, headers) => {
   if (PAT_RECORD_TEMPLATE.test(route.template)) {
     // The org's record of fine-grained tokens: only a GitHub App installation of that org with the permission.
     const access = method === 'GET' ? 'read' : 'write'
-    if (permissionToken) headers['x-accepted-github-permissions'] = `${PAT_RECORD_PERMISSION}=${access}`
+    const needed = route.template.includes('/personal-access-token-requests') ? PAT_REQUESTS_PERMISSION : PAT_RECORD_PERMISSION
+    if (permissionToken) headers['x-accepted-github-permissions'] = `${needed}=${access}`
     authorised =
       st.spec.kind === 'github-app-installation' &&
       lower(ctx.ownerLogin ?? '') === lower(st.resourceOwner) &&
-      rank(st.permissions[PAT_RECORD_PERMISSION]) >= rank(access)
+      rank(st.permissions[needed]) >= rank(access)
   } else if (permissionToken) {
     if (!route.sets) authorised = method === 'GET'
     else {

@@ -61,7 +61,7 @@ const recordedPermissions = (s, st) => {
  * @param {OrgState} org
  * @param {boolean} pending
  */
-const patEntry = (s, st, org, pending) => {
+export const patEntry = (s, st, org, pending) => {
   const id = patEntryId(st)
   const selection = st.selection === 'all' ? 'all' : st.selection.size === 0 ? 'none' : 'subset'
   const owner = account(s, st.spec.login)
@@ -101,5 +101,4 @@ export const patRecord = (s, org, pending, query) => {
     .filter((st) => tokenIds.length === 0 || tokenIds.includes(String(st.id)))
     .filter((st) => repository === '' || st.selection === 'all' || st.selection.has(repository))
     .sort((a, b) => (a.createdMs - b.createdMs) * (descending ? -1 : 1) || a.index - b.index)
-    .map((st) => patEntry(s, st, org, pending))
 }

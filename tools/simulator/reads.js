@@ -8,7 +8,7 @@ import { sampleResponse, successStatus } from './catalog.js'
 import { lower } from './rules.js'
 import { reaches, selects } from './permissions.js'
 import { account, membersBody, paginate, repoBody, reposOf, userRepos } from './bodies.js'
-import { patEntryId, patRecord, patTokensOf } from './org-record.js'
+import { patEntry, patEntryId, patRecord, patTokensOf } from './org-record.js'
 import { commentBody, findIssue, issueBody, listIssues } from './issues.js'
 
 /** @typedef {import('./catalog.js').Route} Route */
@@ -75,9 +75,16 @@ export const getReply = (s, route, params, ctx, st, path, query, headers, json, 
       }))
     }
     case '/orgs/{org}/personal-access-tokens':
-      return ctx.org ? paged(patRecord(s, ctx.org, false, query)) : notFound()
+      // Entries are built for the page served only (an org can hold thousands: tools/simulator/inventory.js).
+      {
+        const org = ctx.org
+        return org ? paged(patRecord(s, org, false, query), (page) => page.map((t) => patEntry(s, t, org, false))) : notFound()
+      }
     case '/orgs/{org}/personal-access-token-requests':
-      return ctx.org ? paged(patRecord(s, ctx.org, true, query)) : notFound()
+      {
+        const org = ctx.org
+        return org ? paged(patRecord(s, org, true, query), (page) => page.map((t) => patEntry(s, t, org, true))) : notFound()
+      }
     case '/orgs/{org}/personal-access-tokens/{pat_id}/repositories':
     case '/orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories': {
       const org = ctx.org

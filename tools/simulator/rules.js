@@ -35,6 +35,12 @@ export const INSTALLATION_KINDS = new Set(['github-app-installation', 'github-ac
  * installation token of the org holding this permission may use it (read for GET, write otherwise).
  */
 export const PAT_RECORD_PERMISSION = 'organization_personal_access_tokens'
+/**
+ * The pending requests need their own permission: GitHub's REST reference for `GET /orgs/{org}/personal-access-token-requests`
+ * (https://docs.github.com/en/rest/orgs/personal-access-tokens) lists '"Personal access token requests" organization
+ * permissions (read)'; the grants, "Personal access tokens".
+ */
+export const PAT_REQUESTS_PERMISSION = 'organization_personal_access_token_requests'
 /** The record's operations. */
 export const PAT_RECORD_TEMPLATE = /^\/orgs\/\{org\}\/personal-access-token(s|-requests)(\/|$)/
 

@@ -208,8 +208,10 @@ export function fleet() {
 }
 
 /**
- * A GitHub App installation token for an org with "Personal access tokens: read" (`organization_personal_access_tokens`),
- * which alone may read the org's record of fine-grained tokens (`GET /orgs/{org}/personal-access-tokens`).
+ * A GitHub App installation token for an org with "Personal access tokens: read" (`organization_personal_access_tokens`)
+ * and "Personal access token requests: read" (`organization_personal_access_token_requests`), which alone may read the
+ * org's record of fine-grained tokens (`GET /orgs/{org}/personal-access-tokens`) and its pending requests
+ * (`GET /orgs/{org}/personal-access-token-requests`).
  * @param {string} [org]
  * @param {Partial<ScenarioToken>} [fields]
  * @returns {ScenarioToken}
@@ -222,7 +224,7 @@ export function orgAdminToken(org = 'acme', fields = {}) {
     login: 'pat-audit-org-admin[bot]',
     resourceOwner: org,
     repositories: [],
-    permissions: { organization_personal_access_tokens: 'read' },
+    permissions: { organization_personal_access_tokens: 'read', organization_personal_access_token_requests: 'read' },
     expiresAt: daysFromNow(1 / 24),
     ...fields
   }
