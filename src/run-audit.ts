@@ -13,10 +13,9 @@ import { DEFAULTS, INPUT_NAMES, parseSettings } from './inputs/settings.js'
 import type { RawInputs, Settings } from './inputs/settings.js'
 import { redactor, secretsOf, wantsGithubToken } from './inputs/secrets.js'
 import { withoutUnexpandedExpressions } from './inputs/expressions.js'
-import { renderInputErrorSummary } from './report/input-error-summary.js'
 import { serverUrlFor } from './report/regenerate-url.js'
 import type { Report } from './report/report.js'
-import { renderSummary } from './report/summary.js'
+import { renderInputErrorsSummary, renderJobSummary } from './action/job-summary.js'
 import { initialOutputs, setReportOutputs } from './report/outputs.js'
 import type { Outputs } from './report/outputs.js'
 import { runInventory } from './inventory/action.js'
@@ -46,7 +45,7 @@ export interface AuditRun {
   readonly report?: Report
   /** mode: organization: the organization inventory's report (then `report` is absent). */
   readonly inventory?: InventoryReport
-  /** The job summary, Markdown. */
+  /** The job summary, as the action writes it (HTML that GitHub's Markdown keeps, built with core.summary). */
   readonly summary?: string
   readonly settings?: Settings
   /** Why the run fails under fail-on, when it does. */
@@ -76,7 +75,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     const mode = parseMode(rawInputs.mode)
     if (!mode.ok) {
       outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: [mode.error] }))
-      return finish({ errors: [mode.error], summary: renderInputErrorSummary([mode.error]) })
+      return finish({ errors: [mode.error], summary: renderInputErrorsSummary([mode.error]) })
     }
     if (mode.mode === 'organization') {
       const inventoryRaw: InventoryRawInputs = { ...raw }
@@ -88,7 +87,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     const parsed = parseSettings(raw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined))
     if (!parsed.ok) {
       outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: parsed.errors }))
-      return finish({ errors: parsed.errors, summary: renderInputErrorSummary(parsed.errors) })
+      return finish({ errors: parsed.errors, summary: renderInputErrorsSummary(parsed.errors) })
     }
     const settings = parsed.settings
     const deadline = deps.now() + settings.timeoutSeconds * 1000
@@ -107,7 +106,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     setReportOutputs(outputs, report)
     const failing = settings.failOn === 'never' ? false : settings.failOn === 'warning' ? report.result !== 'pass' : report.result === 'fail'
     const failure = failing ? `Token audit ${report.result === 'fail' ? 'failed' : 'raised warnings'} (fail-on: ${settings.failOn}); see the job summary.` : undefined
-    return finish({ errors: [], report, summary: renderSummary(report), settings, ...(failure ? { failure } : {}) })
+    return finish({ errors: [], report, summary: renderJobSummary(report), settings, ...(failure ? { failure } : {}) })
   } catch (error: unknown) {
     outputs.set('result', 'fail')
     return finish({ errors: [`pat-audit could not complete the audit: ${describeError(error)}`] })

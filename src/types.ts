@@ -84,14 +84,27 @@ export type PermissionStatus = 'granted' | 'missing' | 'inconclusive'
 
 export type Severity = 'error' | 'warning' | 'notice'
 
+/** A page that performs a fix: the replacement form, the SSO authorisation, the token's settings, an approval page. */
+export interface FindingLink {
+  /** What following it does, as an imperative: "Create the replacement token". */
+  readonly text: string
+  /** An absolute http(s) URL. */
+  readonly url: string
+}
+
 export interface Finding {
   readonly severity: Severity
   /** Stable machine-readable code, e.g. `permission-missing`, `token-expiring`. */
   readonly code: string
+  /** What is wrong, in a few words (it names the permission, when there is one). */
   readonly title: string
+  /** Why, in a sentence or two. */
   readonly message: string
-  /** What to do about it; may hold a URL. */
+  /** What to do about it, as a sentence without a URL: the URL goes in `link`, shown right after it. */
   readonly fix?: string
+  /** The page that performs the fix. */
+  readonly link?: FindingLink
+  /** `name: level`, for a finding about one required permission. */
   readonly permission?: string
 }
 

@@ -34,7 +34,7 @@ describe('the analytics token (members and Copilot Business read, one year)', ()
     expect(url.searchParams.get('organization_copilot_seat_management')).toBe('read')
     expect(url.searchParams.get('target_name')).toBe('acme')
     expect(run.report.schemaVersion).toBe(1)
-    expect(run.summary).toMatch(/^## ✅ Token audit passed/)
+    expect(run.summary).toMatch(/^<h2>✅ Token audit passed<\/h2>/)
   })
 
   it('fails when it lacks a required permission, naming it with GitHub\'s evidence', async () => {

@@ -18,7 +18,7 @@ describe('least privilege (report-excess)', () => {
     const run = await auditWith(S.bot(), { 'required-permissions': 'contents: read', 'report-excess': 'true' })
     expect(run.outputs['excess-permissions']).toBe('contents:write,pull_requests:write')
     expect(findingCodes(run)).toContain('excess-permissions')
-    expect(run.summary).toContain('### Beyond the requirement')
+    expect(run.summary).toContain('The token holds contents: write, pull_requests: write, which the requirement does not need.')
     const url = new URL(run.outputs['regenerate-url'])
     expect(url.searchParams.get('contents')).toBe('read')
     expect(url.searchParams.get('pull_requests')).toBeNull()

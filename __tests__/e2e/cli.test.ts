@@ -28,8 +28,12 @@ describe('pat-audit on the command line', () => {
       const token = scenario.tokens[0].value
       const ok = await runCli(['--required-permissions', 'contents: write', '--repository', 'acme/infra', '--api-url', sim.url], { stdin: `${token}\n` })
       expect(ok.code).toBe(0)
-      expect(ok.stdout).toContain('Token audit passed with warnings')
+      expect(ok.stdout).toContain('Token audit passed with 1 warning')
       expect(ok.stdout).toContain('contents')
+      // A pipe is not a terminal: plain text, no colour, no Markdown or HTML source.
+      expect(ok.stdout).not.toMatch(/`|\*\*|<br>|<h2>|_Fix:_|^#+ |\]\(/m)
+      expect(ok.stdout).not.toContain(String.fromCharCode(27))
+      expect(ok.stdout).toMatch(/^ {3}→ Create the replacement token: http:\/\/127\.0\.0\.1:\d+\/settings\/personal-access-tokens\/new\?/m)
       const missing = await runCli(['--required-permissions=secrets: read', '--repository=acme/infra', `--api-url=${sim.url}`, '--json'], { stdin: token })
       expect(missing.code).toBe(1)
       expect(JSON.parse(missing.stdout)).toMatchObject({ result: 'fail', permissions: [{ name: 'secrets', status: 'missing' }] })

@@ -87,7 +87,7 @@ describe('@github/local-action runs the action', () => {
       expect(run.outputs).toMatchObject({ result: 'warn', 'token-type': 'fine-grained', 'granted-permissions': 'contents:write,pull_requests:write', 'missing-permissions': '' })
       const report = JSON.parse(run.outputs.report)
       expect(report.target).toMatchObject({ repository: 'acme/infra', apiUrl: sim.url })
-      expect(run.summary).toContain('Token audit passed with warnings')
+      expect(run.summary).toContain('Token audit passed with 1 warning')
       expect(run.stdout).not.toMatch(/::error::/)
       for (const text of [run.stdout, run.stderr, run.summary]) expect(text.includes(token)).toBe(false)
       expect(sim.requests.length).toBeGreaterThan(0)

@@ -90,7 +90,7 @@ describe('the packed and installed CLI', () => {
       const args = ['--required-permissions', 'contents: write, pull_requests: write', '--repository', 'acme/infra', '--api-url', sim.url]
       const fromEnv = await pat(args, { env: { PAT_AUDIT_TOKEN: token } })
       expect(fromEnv.code).toBe(0)
-      expect(fromEnv.stdout).toContain('Token audit passed with warnings')
+      expect(fromEnv.stdout).toContain('Token audit passed with 1 warning')
       const fromStdin = await pat([...args, '--required-permissions', 'secrets: read', '--json'], { stdin: `${token}\n` })
       expect(fromStdin.code).toBe(1)
       expect(JSON.parse(fromStdin.stdout)).toMatchObject({ result: 'fail', permissions: [{ name: 'secrets', status: 'missing' }] })

@@ -20,10 +20,12 @@ function planned(name: string, level: 'read' | 'write' | 'admin'): PlannedProbe 
 const NOT_ACCESSIBLE = 'Resource not accessible by personal access token'
 
 describe('classifyEvidence: a token that lacks members: read', () => {
-  it('is missing on GitHub\'s 403 with the accepted permission named', () => {
+  it('is missing on GitHub\'s 403, said in the same words for every permission (the accepted ones are in the evidence)', () => {
     const d = classifyEvidence('members', planned('members', 'read'), ev(403, NOT_ACCESSIBLE, { 'x-accepted-github-permissions': 'members=read' }), {})
+    const other = classifyEvidence('issues', planned('issues', 'write'), ev(403, NOT_ACCESSIBLE, { 'x-accepted-github-permissions': 'issues=write' }), {})
     expect(d.status).toBe('missing')
-    expect(d.reason).toContain('members=read')
+    expect(d.reason).toBe(`GitHub answered 403 "${NOT_ACCESSIBLE}" to a request that needs it.`)
+    expect(other.reason).toBe(d.reason)
   })
 
   it('is inconclusive when GitHub says the endpoint accepts a different permission', () => {

@@ -8,6 +8,7 @@ import type { InventoryReport } from '../../src/inventory/report.js'
 import { MAX_ACTION_ROWS, renderInventorySummary } from '../../src/inventory/summary.js'
 import { decideInventoryIssueAction, inventoryIssueBody } from '../../src/inventory/notify.js'
 import { setInventoryOutputs } from '../../src/inventory/action.js'
+import { renderInventoryTerminal } from '../../src/inventory/terminal.js'
 
 const NOW = Date.parse('2026-12-01T12:00:00Z')
 const at = (days: number) => new Date(NOW + days * DAY_MS).toISOString()
@@ -198,5 +199,30 @@ describe('tracking issue', () => {
     const body = inventoryIssueBody(r, '<!-- m -->')
     expect(body.length).toBeLessThanOrEqual(65_000)
     expect(body).toMatch(/… and \d+ more: see the run's `report` output\./)
+  })
+})
+
+describe('the inventory in a terminal (CLI and demo)', () => {
+  const MARKDOWN = [/`/, /\*\*/, /^#{1,6} /m, /^\s*\|.*\|\s*$/m, /\]\(/, /<\/?(br|details|summary|a|b|table)\b/i, /&(lt|gt|amp);/]
+
+  it('is plain text: the verdict, each finding, and every entry that needs action with what to do and its link', () => {
+    const report = SAMPLE()
+    const text = renderInventoryTerminal(report)
+    for (const re of MARKDOWN) expect([re.source, re.test(text)]).toEqual([re.source, false])
+    expect(text).not.toContain('\x1b[')
+    expect(text.split('\n')[0]).toContain('acme')
+    for (const f of report.findings) expect(text).toContain(f.title)
+    const needing = report.entries.filter((v) => v.action !== 'none' || v.problems.length > 0)
+    expect(needing.length).toBeGreaterThan(3)
+    for (const v of needing) expect(text).toContain(v.key)
+    expect(text).toContain('approve or deny: https://github.com/')
+    expect(text).toContain('rotate: https://github.com/settings/personal-access-tokens/new?')
+  })
+
+  it('counts what it leaves out past maxRows, and colours only when asked', () => {
+    const report = SAMPLE()
+    const needing = report.entries.filter((v) => v.action !== 'none' || v.problems.length > 0)
+    expect(renderInventoryTerminal(report, { maxRows: 2 })).toContain(`… and ${needing.length - 2} more`)
+    expect(renderInventoryTerminal(report, { color: true })).toContain('\x1b[1m')
   })
 })

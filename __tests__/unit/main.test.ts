@@ -77,11 +77,11 @@ describe('run()', () => {
     expect(r.outputs.result).toBe('fail')
     // The job summary says the audit did not run, names each input on its own line, and says what to change.
     const lines = r.summary.split('\n')
-    expect(lines[0]).toBe('## ❌ Token audit did not run: invalid inputs')
-    expect(lines).toContain("- Input 'expiry-warn-days': expected a number of days (a whole number from 0 to 3650), got 'soon'.")
-    expect(lines).toContain("- Input 'fail-on': expected one of error, warning, never, got 'sometimes'.")
-    expect(r.summary).toContain('No request was sent to GitHub: 2 inputs are not valid.')
-    expect(r.summary).toMatch(/\*\*What to change:\*\* correct the input named on each line/)
+    expect(lines[0]).toBe('<h2>❌ Token audit did not run: invalid inputs</h2>')
+    expect(r.summary).toContain("<li>Input 'expiry-warn-days': expected a number of days (a whole number from 0 to 3650), got 'soon'.</li>")
+    expect(r.summary).toContain("<li>Input 'fail-on': expected one of error, warning, never, got 'sometimes'.</li>")
+    expect(r.summary).toContain('No request was sent to GitHub because of these 2 input errors:')
+    expect(r.summary).toMatch(/<strong>Fix:<\/strong> Correct the input named on each line/)
   })
 
   it('treats inputs still holding `${{ … }}` as not given: runner variables stand in, github-token is not read without notify: issue', async () => {

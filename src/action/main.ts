@@ -1,6 +1,6 @@
 /**
  * The action's shell: read inputs (masking the secrets before anything else), run the audit (runAudit), then write
- * outputs, the job summary, one annotation per finding and the tracking issue. Every output is set on every path.
+ * outputs, the job summary, one annotation per problem and the tracking issue. Every output is set on every path.
  */
 import type { ActionIO } from './io.js'
 import { actionsIO, redactingIO } from './io.js'
@@ -16,6 +16,7 @@ import { notify } from './notify.js'
 import { notifyInventory } from '../inventory/action.js'
 import { INVENTORY_INPUT_NAMES } from '../inventory/settings.js'
 import type { InventoryRawInputs } from '../inventory/settings.js'
+import { annotationText, problemsOf } from '../report/problems.js'
 import type { NotifyDependencies } from './notify.js'
 
 export { OUTPUT_NAMES } from '../report/outputs.js'
@@ -53,7 +54,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     for (const warning of result.warnings) io.annotate('warning', warning)
     for (const error of result.errors) io.fail(error)
     const { report, summary, settings } = result
-    for (const f of report?.findings ?? []) io.annotate(f.severity, f.fix ? `${f.message} Fix: ${f.fix}` : f.message, f.title)
+    // One annotation per problem, self-contained: why, the fix and its URL.
+    for (const p of problemsOf(report?.findings ?? [])) io.annotate(p.severity, annotationText(p), p.title)
     if (summary !== undefined) {
       try {
         await io.writeSummary(summary)

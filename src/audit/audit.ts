@@ -26,7 +26,7 @@ import { identityAnswered } from '../verdicts/identity.js'
 import { compareWithProbes } from '../verdicts/record.js'
 import { decideExcess, excessCandidates } from '../verdicts/excess.js'
 import { auditFindings } from '../report/findings.js'
-import { assembleReport } from '../report/assemble.js'
+import { assembleReport, replacementUrlFor } from '../report/assemble.js'
 
 export interface AuditDependencies {
   readonly transport: Transport
@@ -67,7 +67,8 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const disagreements = record?.grant ? compareWithProbes(record.grant, settings.required, permissions) : []
   const excess = settings.reportExcess ? decideExcess(permissions, beyond, settings.required) : undefined
   // Find, then assemble.
-  const findings = auditFindings({ settings, kind, identity, skipped: probed.skipped, blockings, reach: probed.reach, permissions, token, record, disagreements, coverage, excess, scopes, serverUrl: context.serverUrl })
+  const replacementUrl = replacementUrlFor(settings, context.serverUrl, token)
+  const findings = auditFindings({ settings, kind, identity, skipped: probed.skipped, blockings, reach: probed.reach, permissions, token, record, disagreements, coverage, excess, scopes, serverUrl: context.serverUrl, replacementUrl })
   const parts = { settings, edition: context.edition, serverUrl: context.serverUrl, token, permissions, beyond, findings, excess, coverage, record, disagreements }
   return assembleReport({ ...parts, generatedAt: session.now(), requests: session.requests(), durationMs: Math.max(0, session.now() - session.started) })
 }

@@ -15,9 +15,11 @@ import { VERSION } from './version.js'
 import type { RawInputs } from '../inputs/settings.js'
 import { runAudit } from '../run-audit.js'
 import { transportFor } from '../github/octokit-transport.js'
-import { markdownToTerminal } from './terminal.js'
+import { renderTerminal, wantsColor } from './terminal.js'
+import { renderInventoryTerminal } from '../inventory/terminal.js'
 
-export { markdownToTerminal } from './terminal.js'
+export { renderTerminal } from './terminal.js'
+export { renderInventoryTerminal } from '../inventory/terminal.js'
 
 export const USAGE = usage(VERSION)
 
@@ -26,6 +28,8 @@ export interface CliStreams {
   readonly stderr: (text: string) => void
   readonly readStdin: () => Promise<string>
   readonly stdinIsTTY: boolean
+  /** Whether standard output is a terminal (colour only then). */
+  readonly stdoutIsTTY?: boolean
 }
 
 type Parsed = { command: 'audit' | 'catalog' | 'help' | 'version'; flags: Map<string, string>; switches: Set<string> } | { error: string }
@@ -102,7 +106,7 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
     streams.stderr('pat-audit: no token. Set PAT_AUDIT_TOKEN (or GITHUB_TOKEN), or pipe the token on standard input.\n')
     return 2
   }
-  const color = !parsed.switches.has('no-color') && !env.NO_COLOR && env.TERM !== 'dumb'
+  const color = wantsColor(streams.stdoutIsTTY === true, env, parsed.switches.has('no-color'))
   const fromEnv = Object.fromEntries(Object.entries(TOKEN_ENV).map(([name, variable]) => [name, env[variable] ?? '']))
   const raw: RawInputs = { ...Object.fromEntries(parsed.flags), ...fromEnv, token }
   const run = await runAudit(raw, env, {
@@ -113,9 +117,11 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
     }
   })
   for (const error of run.errors) streams.stderr(`pat-audit: ${error}\n`)
-  if (run.summary !== undefined && !parsed.switches.has('json')) {
-    streams.stdout(`${parsed.switches.has('markdown') ? run.summary : markdownToTerminal(run.summary, { color })}\n`)
-  }
+  // --markdown prints the job summary as the action writes it; otherwise the report is rendered for a terminal
+  // (invalid inputs are said on standard error, one line each).
+  if (parsed.switches.has('markdown') && run.summary !== undefined) streams.stdout(`${run.summary}\n`)
+  else if (!parsed.switches.has('json') && run.report) streams.stdout(`${renderTerminal(run.report, { color })}\n`)
+  else if (!parsed.switches.has('json') && run.inventory) streams.stdout(`${renderInventoryTerminal(run.inventory, { color })}\n`)
   if (run.failure) streams.stderr(`pat-audit: ${run.failure}\n`)
   if (parsed.switches.has('json')) streams.stdout(`${run.outputs.get('report') ?? '{}'}\n`)
   return run.errors.length > 0 || run.failure ? 1 : 0
@@ -142,7 +148,8 @@ if (isMain()) {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     readStdin: readAll,
-    stdinIsTTY: process.stdin.isTTY === true
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true
   })
   process.exitCode = code
 }

@@ -9,7 +9,7 @@ import type { PermissionNames } from '../inputs/required-permissions.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Transport } from '../audit/transport.js'
 import { serverUrlFor } from '../report/regenerate-url.js'
-import { renderInputErrorSummary } from '../report/input-error-summary.js'
+import { renderInputErrorsSummary } from '../action/job-summary.js'
 import type { IssueClient } from '../notify/tracking-issue.js'
 import { applyIssueAction, findTrackingIssue, trackingKey, trackingMarker } from '../notify/tracking-issue.js'
 import { decideInventoryIssueAction } from './notify.js'
@@ -49,7 +49,7 @@ export async function runInventory(raw: InventoryRawInputs, names: PermissionNam
   const parsed = parseInventorySettings(raw, names)
   if (!parsed.ok) {
     outputs.set('report', JSON.stringify({ schemaVersion: 1, mode: 'organization', result: 'fail', inputErrors: parsed.errors }))
-    return { errors: parsed.errors, warnings: [], summary: renderInputErrorSummary(parsed.errors) }
+    return { errors: parsed.errors, warnings: [], summary: renderInputErrorsSummary(parsed.errors) }
   }
   const settings = parsed.settings
   const started = deps.now()

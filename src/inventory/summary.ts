@@ -6,7 +6,6 @@
  * longest unbreakable word (plus 2 × 13 px of cell padding). Cells hold short words only: dates as YYYY-MM-DD, owners
  * and token names shortened, links behind short texts, never a bare URL.
  */
-import { cell } from '../report/summary.js'
 import type { InventoryReport, JudgedEntry } from './report.js'
 
 /** Rows of the action table; the rest are in the `report` output. Keeps the summary far below GitHub's 1 MiB. */
@@ -98,4 +97,14 @@ export function renderInventorySummary(report: InventoryReport): string {
     `${report.stats.requests} request${report.stats.requests === 1 ? '' : 's'} (${report.stats.pages.grants} + ${report.stats.pages.requests} pages) in ${(report.stats.durationMs / 1000).toFixed(1)} s. pat-audit only reads the organization's record: nothing was revoked, approved or changed.`
   )
   return lines.join('\n')
+}
+
+/** Text for a Markdown table cell: no pipe, tag or line break can break the row. */
+function cell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ')
 }

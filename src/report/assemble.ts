@@ -31,11 +31,22 @@ export interface ReportParts {
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, notice: 2 }
 
+/** The replacement form's URL: exactly the required permissions, a lifetime within max-lifetime-days and the organization's own limit, at most GitHub's. */
+export function replacementUrlFor(settings: Settings, serverUrl: string, token: Pick<TokenVerdict, 'policy'>): string {
+  const repository = settings.repository ? `${settings.repository.owner}/${settings.repository.repo}` : undefined
+  const lifetimeDays = Math.min(settings.maxLifetimeDays > 0 ? settings.maxLifetimeDays : MAX_TOKEN_LIFETIME_DAYS, token.policy ? token.policy.maxDays : MAX_TOKEN_LIFETIME_DAYS)
+  return regenerateUrl({
+    serverUrl,
+    required: settings.required,
+    resourceOwner: settings.organization ?? settings.repository?.owner,
+    ...(repository ? { repository } : {}),
+    lifetimeDays
+  })
+}
+
 export function assembleReport(parts: ReportParts): Report {
   const { settings, record } = parts
   const repository = settings.repository ? `${settings.repository.owner}/${settings.repository.repo}` : undefined
-  // The replacement's lifetime: within max-lifetime-days and the organization's own limit, at most GitHub's.
-  const lifetimeDays = Math.min(settings.maxLifetimeDays > 0 ? settings.maxLifetimeDays : MAX_TOKEN_LIFETIME_DAYS, parts.token.policy ? parts.token.policy.maxDays : MAX_TOKEN_LIFETIME_DAYS)
   return {
     schemaVersion: SCHEMA_VERSION,
     result: resultOf(parts.findings),
@@ -49,13 +60,7 @@ export function assembleReport(parts: ReportParts): Report {
     token: parts.token.report,
     permissions: parts.permissions,
     findings: [...parts.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
-    regenerateUrl: regenerateUrl({
-      serverUrl: parts.serverUrl,
-      required: settings.required,
-      resourceOwner: settings.organization ?? settings.repository?.owner,
-      ...(repository ? { repository } : {}),
-      lifetimeDays
-    }),
+    regenerateUrl: replacementUrlFor(settings, parts.serverUrl, parts.token),
     stats: { requests: parts.requests, durationMs: parts.durationMs },
     ...(parts.excess ? { excess: { permissions: parts.excess, undecided: parts.beyond.filter((p) => p.status === 'inconclusive').length } } : {}),
     ...(parts.coverage ? { coverage: parts.coverage } : {}),

@@ -2,16 +2,19 @@
  * Every finding the audit reports, worded here and only here: pure functions from verdicts to findings, in the
  * order the report lists them (stable within a severity).
  */
-import type { Finding, TokenKind } from '../types.js'
+import type { Finding, FindingLink, TokenKind } from '../types.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Blocking, Decision, Reachability } from '../verdicts/classify.js'
-import { describeBlocking } from '../verdicts/classify.js'
+import { describeBlocking, UNREACHABLE } from '../verdicts/classify.js'
 import type { TokenVerdict } from '../verdicts/token.js'
 import { TOKEN_KIND_LABELS, isPersonalAccessToken } from '../verdicts/token-kind.js'
 import type { CoverageResult } from '../audit/coverage.js'
 import type { OrgRecord } from '../audit/org-record.js'
 import type { HttpEvidence } from '../types.js'
 import type { PermissionReport } from './report.js'
+import { LISTED_INLINE } from './report.js'
+import { linkTo, pendingRequestsLink, replacementLink, tokenListLink } from './fix-links.js'
+import { personDate } from './when.js'
 
 export interface FindingInputs {
   readonly settings: Settings
@@ -28,47 +31,73 @@ export interface FindingInputs {
   readonly excess?: readonly string[]
   readonly scopes?: readonly string[]
   readonly serverUrl: string
+  /** The replacement form's URL: the link of every fix that is "create a replacement". */
+  readonly replacementUrl?: string
 }
 
 export function auditFindings(x: FindingInputs): Finding[] {
+  const replace = (findings: Finding[]) => findings.map((f) => withLink(f, x.replacementUrl ? replacementLink(x.replacementUrl) : undefined))
+  // A permission left inconclusive by a condition reported once already (SSO, a policy, an unreachable repository,
+  // no answer) is not reported again: the table shows its status, that finding says why.
+  const statedAbove = new Set<string>([
+    ...x.blockings.keys(),
+    ...(x.skipped ? [x.skipped.code] : []),
+    ...(x.reach.repository === false && x.settings.repository ? ['repository-unreachable'] : []),
+    ...(x.reach.organization === false && x.settings.organization ? ['organization-unreachable'] : [])
+  ])
   return [
-    ...gateFindings(x.skipped, x.blockings),
-    ...reachFindings(x.reach, x.settings),
-    ...x.permissions.flatMap(permissionFindings),
+    ...replace(gateFindings(x.skipped, x.blockings, x.serverUrl)),
+    ...reachFindings(x.reach, x.settings, x.serverUrl),
+    ...replace(x.permissions.filter((p) => !(p.status === 'inconclusive' && statedAbove.has(p.code))).flatMap(permissionFindings)),
     ...x.settings.inputWarnings.map((w): Finding => ({ severity: 'warning', code: 'input', title: 'Input', message: w })),
     ...identityFindings(x.identity),
-    ...tokenFindings(x.token, x.settings),
-    ...kindFindings(x.kind),
+    ...replace(tokenFindings(x.token, x.settings)),
+    ...replace(kindFindings(x.kind)),
     ...(x.record ? recordFindings(x.record, x.disagreements, x.serverUrl) : []),
-    ...(x.coverage ? coverageFindings(x.coverage) : []),
-    ...excessFindings(x.excess, x.settings.reportExcess, x.kind, x.scopes)
+    ...(x.coverage ? coverageFindings(x.coverage, x.serverUrl) : []),
+    ...replace(excessFindings(x.excess, x.settings.reportExcess, x.kind, x.scopes))
   ]
 }
 
+/** Gives a finding that states a fix but carries no link of its own the replacement link. */
+function withLink(finding: Finding, link: FindingLink | undefined): Finding {
+  return finding.fix && !finding.link && link ? { ...finding, link } : finding
+}
+
+function ifLink(link: FindingLink | undefined): { link?: FindingLink } {
+  return link ? { link } : {}
+}
+
+/** A list in a sentence: all of it when short, else how many, the first few, and where all are listed. */
+function listed(items: readonly string[], noun: string, section: string): string {
+  if (items.length <= LISTED_INLINE) return items.join(', ')
+  return `${items.length.toLocaleString('en-US')} ${noun} (${items.slice(0, 3).join(', ')} and ${(items.length - 3).toLocaleString('en-US')} more, all listed under “${section}”)`
+}
+
 /** What stopped the probes or the token: a spent rate budget, blocking conditions (each once), an unreachable API. */
-export function gateFindings(skipped: Decision | undefined, blockings: ReadonlyMap<string, Blocking>): Finding[] {
+export function gateFindings(skipped: Decision | undefined, blockings: ReadonlyMap<string, Blocking>, serverUrl = 'https://github.com'): Finding[] {
   const out: Finding[] = []
   if (skipped?.code === 'rate-limited' && !blockings.has('rate-limited')) out.push({ severity: 'warning', code: 'rate-limited', title: 'Rate limit', message: skipped.reason })
-  for (const b of blockings.values()) out.push(blockingFinding(b))
+  for (const b of blockings.values()) out.push(blockingFinding(b, serverUrl))
   if (skipped?.code === 'network') out.push({ severity: 'warning', code: 'api-unreachable', title: 'GitHub not reachable', message: skipped.reason })
   if (skipped?.code === 'bad-response') out.push({ severity: 'warning', code: 'api-unexpected', title: 'Unexpected answer from the API', message: skipped.reason })
   return out
 }
 
-export function reachFindings(reach: Reachability, settings: Settings): Finding[] {
+export function reachFindings(reach: Reachability, settings: Settings, serverUrl = 'https://github.com'): Finding[] {
   const out: Finding[] = []
   if (reach.repository === false && settings.repository) {
     out.push({
       severity: 'error',
       code: 'repository-unreachable',
       title: `Repository ${settings.repository.owner}/${settings.repository.repo} not reachable`,
-      message:
-        'GitHub answered 404 for the repository: it is not selected for this token, the token is pending an organization owner\'s approval (it can then only read public resources), or the repository does not exist.',
-      fix: 'Edit the token\'s repository access to include it, ask an organization owner to approve the token, or check the `repository` input.'
+      message: UNREACHABLE.repository,
+      fix: 'Add the repository to the token\'s repository access, ask an organization owner to approve the token, or check the `repository` input.',
+      ...ifLink(tokenListLink(serverUrl))
     })
   }
   if (reach.organization === false && settings.organization) {
-    out.push({ severity: 'error', code: 'organization-unreachable', title: `Organization ${settings.organization} not reachable`, message: 'GitHub answered 404 for the organization.', fix: 'Check the `organization` input.' })
+    out.push({ severity: 'error', code: 'organization-unreachable', title: `Organization ${settings.organization} not reachable`, message: UNREACHABLE.organization, fix: 'Check the `organization` input.' })
   }
   return out
 }
@@ -95,16 +124,16 @@ export function tokenFindings(verdict: TokenVerdict, settings: Settings): Findin
   }
   const daysRemaining = token.daysRemaining
   if ((isPersonalAccessToken(token.kind) || token.kind === 'unknown') && daysRemaining !== null) {
-    const when = token.expiresAt
+    const when = token.expiresAt ? personDate(token.expiresAt) : 'an unknown time'
     if (daysRemaining <= settings.expiryFailDays) {
-      out.push({ severity: 'error', code: 'token-expiring', title: `Expires in ${daysRemaining} day${daysRemaining === 1 ? '' : 's'}`, message: `The token expires at ${when}, within expiry-fail-days (${settings.expiryFailDays}).`, fix: 'Create a replacement with the link below and update the secret.' })
+      out.push({ severity: 'error', code: 'token-expiring', title: `Expires in ${daysRemaining} day${daysRemaining === 1 ? '' : 's'}`, message: `The token expires at ${when}, within expiry-fail-days (${settings.expiryFailDays}).`, fix: 'Create a replacement and update the secret.' })
     } else if (daysRemaining <= settings.expiryWarnDays) {
-      out.push({ severity: 'warning', code: 'token-expiring', title: `Expires in ${daysRemaining} days`, message: `The token expires at ${when}, within expiry-warn-days (${settings.expiryWarnDays}).`, fix: 'Plan its rotation: create a replacement with the link below.' })
+      out.push({ severity: 'warning', code: 'token-expiring', title: `Expires in ${daysRemaining} days`, message: `The token expires at ${when}, within expiry-warn-days (${settings.expiryWarnDays}).`, fix: 'Plan its rotation: create a replacement, then update the secret.' })
     }
   }
   const lifetime = token.lifetime
   if (lifetime.compliant === 'false' && !verdict.policy) {
-    out.push({ severity: 'error', code: 'lifetime-noncompliant', title: 'Lifetime exceeds the policy', message: lifetime.reason, fix: `Create a replacement that expires within ${lifetime.policyDays} days with the link below.` })
+    out.push({ severity: 'error', code: 'lifetime-noncompliant', title: 'Lifetime exceeds the policy', message: lifetime.reason, fix: `Create a replacement that expires within ${lifetime.policyDays} days.` })
   }
   return out
 }
@@ -117,7 +146,7 @@ export function kindFindings(kind: TokenKind): Finding[] {
         code: 'classic-token',
         title: `A ${TOKEN_KIND_LABELS[kind]}`,
         message: 'Classic tokens hold broad scopes over every repository and organization the user can reach. A fine-grained token limits access to one resource owner and named permissions.',
-        fix: 'Create a fine-grained replacement with the link below, then delete this token.'
+        fix: 'Create a fine-grained replacement, then delete this token.'
       }
     ]
   }
@@ -125,15 +154,16 @@ export function kindFindings(kind: TokenKind): Finding[] {
   return []
 }
 
-export function coverageFindings(coverage: CoverageResult): Finding[] {
+export function coverageFindings(coverage: CoverageResult, serverUrl = 'https://github.com'): Finding[] {
   const out: Finding[] = []
   if (coverage.unreachable.length > 0) {
     out.push({
       severity: 'error',
       code: 'repositories-unreachable',
-      title: `${coverage.unreachable.length} of ${coverage.checked} repositories unreachable`,
-      message: `The token cannot reach ${coverage.unreachable.join(', ')}.`,
-      fix: 'Add them to the token\'s repository access (a token with selected repositories does not see repositories created after it).'
+      title: `${coverage.unreachable.length.toLocaleString('en-US')} of ${coverage.checked.toLocaleString('en-US')} repositories unreachable`,
+      message: `The token cannot reach ${listed(coverage.unreachable, 'repositories', 'Repository coverage')}.`,
+      fix: 'Add them to the token\'s repository access (a token with selected repositories does not see repositories created after it).',
+      ...ifLink(tokenListLink(serverUrl))
     })
   }
   for (const u of coverage.undecided) out.push({ severity: 'warning', code: 'repository-undecided', title: `Reach of ${u.repository} unknown`, message: u.reason })
@@ -147,8 +177,8 @@ export function excessFindings(excess: readonly string[] | undefined, reportExce
         severity: 'warning',
         code: 'excess-permissions',
         title: `${excess.length} permission${excess.length === 1 ? '' : 's'} beyond the requirement`,
-        message: `The token holds ${excess.join(', ')}, which the requirement does not need.`,
-        fix: 'Least privilege: create a replacement with only the required permissions (link below), then delete this token.'
+        message: `The token holds ${listed(excess.map((e) => e.replace(':', ': ')), 'permission levels', 'Beyond the requirement')}, which the requirement does not need.`,
+        fix: 'Least privilege: create a replacement with only the required permissions, then delete this token.'
       }
     ]
   }
@@ -170,17 +200,26 @@ export function permissionFindings(p: PermissionReport): Finding[] {
   return []
 }
 
-export function blockingFinding(b: Blocking): Finding {
+/** A blocking condition as a finding; its link is the page that lifts it, when GitHub named one. */
+export function blockingFinding(b: Blocking, serverUrl = 'https://github.com'): Finding {
   const message = describeBlocking(b)
   switch (b.code) {
     case 'invalid-token':
-      return { severity: 'error', code: 'token-invalid', title: 'Token invalid, expired or revoked', message, fix: 'Create a new token with the link below and update the secret.' }
-    case 'sso-required':
-      return { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: b.url ? `Open ${b.url} while signed in, or authorise the token under Settings → Developer settings → Personal access tokens → Configure SSO.` : 'Authorise the token for the organization under Settings → Developer settings → Personal access tokens → Configure SSO.' }
-    case 'lifetime-policy':
-      return { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Set an expiration of at most ${b.maxDays} days${b.settingsUrl ? ` at ${b.settingsUrl}` : ''}, or create a replacement with the link below.` }
+      return { severity: 'error', code: 'token-invalid', title: 'Token invalid, expired or revoked', message, fix: 'Create a new token and update the secret.' }
+    case 'sso-required': {
+      const sso = linkTo('Authorise the token for SSO', b.url)
+      return sso
+        ? { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: 'Open GitHub\'s authorisation page while signed in and authorise the token.', link: sso }
+        : { severity: 'error', code: 'sso-required', title: 'Not authorised for SAML SSO', message, fix: 'Authorise the token for the organization: Configure SSO beside it in your token settings.', ...ifLink(tokenListLink(serverUrl)) }
+    }
+    case 'lifetime-policy': {
+      const settings = linkTo('Change the token\'s lifetime', b.settingsUrl)
+      return settings
+        ? { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Give the token an expiration of at most ${b.maxDays} days (regenerate it on its settings page), or create a replacement.`, link: settings }
+        : { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Create a replacement that expires within ${b.maxDays} days.` }
+    }
     case 'classic-forbidden':
-      return { severity: 'error', code: 'classic-forbidden', title: 'Classic tokens refused by the organization', message, fix: 'Create a fine-grained replacement with the link below.' }
+      return { severity: 'error', code: 'classic-forbidden', title: 'Classic tokens refused by the organization', message, fix: 'Create a fine-grained replacement.' }
     case 'rate-limited':
       return { severity: 'warning', code: 'rate-limited', title: 'Rate limit', message }
   }
@@ -204,8 +243,9 @@ export function recordFindings(record: OrgRecord, disagreements: readonly string
         severity: 'error',
         code: 'pending-approval',
         title: `Pending approval in ${org}`,
-        message: `The token's request to access ${org}${record.pendingRequest.createdAt ? ` (made ${record.pendingRequest.createdAt})` : ''} waits for an organization owner's approval; until then it can only read public resources.`,
-        fix: `Ask an owner of ${org} to review it at ${serverUrl.replace(/\/+$/, '')}/organizations/${org}/settings/personal-access-token-requests`
+        message: `The token's request to access ${org}${record.pendingRequest.createdAt ? ` (made ${personDate(record.pendingRequest.createdAt)})` : ''} waits for an organization owner's approval; until then it can only read public resources.`,
+        fix: `Ask an owner of ${org} to approve the request.`,
+        ...ifLink(pendingRequestsLink(serverUrl, org))
       }
     ]
   }

@@ -8,9 +8,14 @@ import type { OrgRecord } from '../audit/org-record.js'
 
 export const SCHEMA_VERSION = 1
 
+/** Lists longer than this (excess permissions, unreachable repositories) are counted in a finding's sentence and listed in full in their own section of the summary. */
+export const LISTED_INLINE = 6
+
 export interface EvidenceRecord {
   readonly method: HttpMethod
   readonly path: string
+  /** The path with its random values shown as their parameter's name, when it has any. */
+  readonly shownPath?: string
   /** 0 when no response arrived. */
   readonly status: number
   readonly message: string

@@ -7,6 +7,7 @@
 import type { PlannedProbe } from '../audit/plan.js'
 import { REPOSITORY_PROBE_ID } from '../audit/plan.js'
 import type { HttpEvidence, PermissionScope, PermissionStatus } from '../types.js'
+import { personDate } from '../report/when.js'
 import { formatAcceptedPermissions, parseAcceptedPermissions, parseClassicForbidden, parseLifetimePolicy, parseSsoHeader } from './headers.js'
 
 export type DecisionCode =
@@ -84,7 +85,7 @@ export function describeBlocking(b: Blocking): string {
     case 'invalid-token':
       return 'GitHub answered 401: the token is invalid, expired or revoked.'
     case 'sso-required':
-      return `The organization enforces SAML single sign-on and the token is not authorised for it.${b.url ? ` Authorise it at ${b.url}` : ''}`
+      return 'The organization enforces SAML single sign-on and the token is not authorised for it.'
     case 'lifetime-policy':
       return `The ${b.owner ? `'${b.owner}' ` : ''}organization refuses fine-grained tokens whose lifetime exceeds ${b.maxDays} days, and this token's does.`
     case 'classic-forbidden':
@@ -92,7 +93,7 @@ export function describeBlocking(b: Blocking): string {
     case 'rate-limited':
       return b.secondary
         ? `GitHub's secondary rate limit refused the request${b.retryAfterSeconds !== undefined ? ` (retry after ${b.retryAfterSeconds} s)` : ''}; nothing is known about the permission.`
-        : `The token's rate limit is used up${b.resetAt ? ` until ${b.resetAt.toISOString()}` : ''}; nothing is known about the permission.`
+        : `The token's rate limit is used up${b.resetAt ? ` until ${personDate(b.resetAt)}` : ''}; nothing is known about the permission.`
   }
 }
 
@@ -124,7 +125,8 @@ export function deriveReachability(results: ReadonlyArray<{ planned: PlannedProb
   return { ...(repository !== undefined ? { repository } : {}), ...(organization !== undefined ? { organization } : {}) }
 }
 
-const UNREACHABLE: Record<'repository' | 'organization', string> = {
+/** Why a 404 on the repository or organization itself leaves the permissions undecided (the finding and each permission say the same). */
+export const UNREACHABLE: Readonly<Record<'repository' | 'organization', string>> = {
   repository:
     'GitHub answered 404 for the repository itself: it is not selected for this token, the token is pending an organization owner\'s approval (it can then only read public resources), or the repository does not exist.',
   organization: 'GitHub answered 404 for the organization: it does not exist, or this token cannot see it.'
@@ -162,7 +164,9 @@ export function classifyEvidence(permission: string, planned: PlannedProbe, ev: 
           reason: `GitHub refused it, but says this endpoint accepts ${formatAcceptedPermissions(accepted)}, not '${permission}': the refusal does not prove the permission missing.`
         }
       }
-      return { status: 'missing', code: 'not-accessible', reason: `GitHub answered 403 "${ev.message}"${accepted.length > 0 ? ` and accepts ${formatAcceptedPermissions(accepted)}` : ''}.` }
+      // The same sentence for every missing permission (the accepted permissions are in each one's evidence), so a
+      // summary of five missing permissions says it once.
+      return { status: 'missing', code: 'not-accessible', reason: `GitHub answered 403 "${ev.message}" to a request that needs it.` }
     }
     return {
       status: 'inconclusive',

@@ -5,6 +5,7 @@
 import type { HttpEvidence } from '../types.js'
 import type { Decision } from './classify.js'
 import { describeBlocking } from './classify.js'
+import { personDate } from '../report/when.js'
 
 /** Why nothing more is probed after this identity answer; undefined when probing may go on. */
 export function identityGate(identity: HttpEvidence): Decision | undefined {
@@ -22,7 +23,7 @@ export function rateLimitedDecision(budget: RateBudget, needed: number): Decisio
   return {
     status: 'inconclusive',
     code: 'rate-limited',
-    reason: `The token has ${budget.remaining} requests left this hour and the audit needs ${needed} more; they were not sent. The budget resets at ${new Date(budget.resetAt).toISOString()}.`
+    reason: `The token has ${budget.remaining} requests left this hour and the audit needs ${needed} more; they were not sent. The budget resets at ${personDate(new Date(budget.resetAt))}.`
   }
 }
 

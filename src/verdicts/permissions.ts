@@ -10,6 +10,7 @@ import { LOGIN_UNKNOWN } from '../audit/plan.js'
 import type { EvidenceRecord, PermissionReport } from '../report/report.js'
 import { holdsScopes } from './token-kind.js'
 import { decideFromScopes, expandScopes } from './classic-scopes.js'
+import { shownPath } from '../audit/shown-path.js'
 
 export interface DecideInputs {
   readonly kind: TokenKind
@@ -28,6 +29,7 @@ function evidenceRecord(planned: PlannedProbe, ev: HttpEvidence, role: EvidenceR
     message: ev.message,
     role,
     safety: safety.kind === 'read-only' ? 'read-only (GET)' : safety.kind === 'random-target' ? `random {${safety.param}}: names nothing that exists` : `body lacks required '${safety.missingField}'`,
+    ...(planned.probe.randomParams.length > 0 ? { shownPath: shownPath(planned.probe.template, ev.path, planned.probe.randomParams) } : {}),
     ...(ev.headers['x-accepted-github-permissions'] !== undefined ? { acceptedPermissions: ev.headers['x-accepted-github-permissions'] } : {}),
     ...(ev.headers['x-github-request-id'] !== undefined ? { requestId: ev.headers['x-github-request-id'] } : {})
   }
@@ -46,7 +48,7 @@ export function decidePermission(pp: PermissionPlan, inputs: DecideInputs): Perm
     code: decision.code,
     reason: decision.reason,
     ...extra,
-    ...(fixFor(decision, pp.required) ? { fix: fixFor(decision, pp.required) } : {}),
+    ...(fixFor(decision) ? { fix: fixFor(decision) } : {}),
     evidence
   })
   if (!pp.info) return finish({ status: 'inconclusive', code: 'not-on-server', reason: pp.notProbed ?? 'Unknown on this server.' }, [])
@@ -115,12 +117,12 @@ export function scopeDecision(name: string, level: RequiredPermission['level'], 
   return { status: 'missing', code: 'scope-missing', reason: `The token's scopes (X-OAuth-Scopes: ${listed}) include none of ${decided.needs.map((s) => `'${s}'`).join(', ')}, which it needs.` }
 }
 
-function fixFor(decision: Decision, p: RequiredPermission): string | undefined {
+function fixFor(decision: Decision): string | undefined {
   switch (decision.code) {
     case 'not-accessible':
-      return `Grant '${p.name}: ${p.level}' to the token (edit it in Settings → Developer settings), or create a replacement with the link below.`
+      return 'Add what is missing to the token in its settings, or create a replacement with exactly the required permissions.'
     case 'scope-missing':
-      return 'Add the scope to the classic token, or better, create a fine-grained replacement with the link below.'
+      return 'Add the scope to the classic token, or better, create a fine-grained replacement with exactly the required permissions.'
     case 'repository-unreachable':
       return 'Select the repository in the token\'s repository access, or ask an organization owner to approve the token.'
     case 'uncheckable':

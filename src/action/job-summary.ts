@@ -1,0 +1,102 @@
+/**
+ * The job summary, built with @actions/core's summary builder (as actions/dependency-review-action builds
+ * its own) from the report's view: the verdict line; each problem once with its fix and the link that performs
+ * it; the permissions table, each status folding out to its evidence; short token facts; folded extras.
+ * Everything is HTML that GitHub's Markdown keeps (GitHub's sanitiser allows these elements), and every text
+ * is escaped: messages come from GitHub's answers and the inputs.
+ */
+import { summary as coreSummary } from '@actions/core'
+import type { Report } from '../report/report.js'
+import type { Problem } from '../report/problems.js'
+import { SEVERITY_ICON } from '../report/problems.js'
+import type { InputErrorsView, PermissionRow, Section, SummaryView } from '../report/view.js'
+import { inputErrorsView, summaryView } from '../report/view.js'
+
+export type SummaryBuilder = typeof coreSummary
+
+/** Escapes text for HTML, then shows `code` spans as code (long ones may break after a slash). */
+export function inline(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, (_, code: string) => `<code>${code.length > 30 ? code.replace(/\//g, '/<wbr>') : code}</code>`)
+}
+
+export function escapeHtml(text: string): string {
+  // Enough for element content and double-quoted attribute values, the only places text goes.
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function link(text: string, url: string): string {
+  return `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`
+}
+
+export function problemHtml(p: Problem): string {
+  const lines = [`${SEVERITY_ICON[p.severity]} <strong>${inline(p.title)}</strong>`]
+  for (const r of p.reasons) lines.push(r.subject ? `• <code>${escapeHtml(r.subject)}</code>: ${inline(r.text)}` : inline(r.text))
+  if (p.fix || p.link) lines.push(`<strong>Fix:</strong> ${p.fix ? inline(p.fix) : ''}${p.link ? ` → <strong>${link(p.link.text, p.link.url)}</strong>` : ''}`)
+  return `<p>${lines.join('<br>')}</p>`
+}
+
+function statusCell(row: PermissionRow): string {
+  const body = [...(row.reason ? [inline(row.reason)] : []), ...row.evidence.map(inline)]
+  return body.length > 0 ? `<details><summary>${escapeHtml(row.statusLabel)}</summary>${body.join('<br>')}</details>` : escapeHtml(row.statusLabel)
+}
+
+function sectionBody(s: Section): string {
+  const lines = (s.lines ?? []).map((l) => `<p>${inline(l)}</p>`)
+  const pairs = s.pairs ? `<table>${s.pairs.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${inline(v)}</td></tr>`).join('')}</table>` : ''
+  return lines.join('') + pairs
+}
+
+/** Adds the summary of a report to the builder (core.summary, or a test's). */
+export function buildJobSummary(view: SummaryView, s: SummaryBuilder = coreSummary): SummaryBuilder {
+  s.addHeading(`${view.icon} ${escapeHtml(view.headline)}`, 2)
+  s.addRaw(`<p>${view.facts.map(inline).join(' · ')}</p>`, true)
+  for (const p of view.problems) s.addRaw(problemHtml(p), true)
+  if (view.permissions.length > 0) {
+    s.addTable([
+      [
+        { data: 'Permission', header: true },
+        { data: 'Level', header: true },
+        { data: 'Status', header: true }
+      ],
+      ...view.permissions.map((row) => [`<code>${escapeHtml(row.name)}</code>${row.title ? ` ${escapeHtml(row.title)}` : ''}`, escapeHtml(row.level), statusCell(row)])
+    ])
+  } else if (view.noPermissions) s.addRaw(`<p>${inline(view.noPermissions)}</p>`, true)
+  for (const section of view.sections) {
+    const body = sectionBody(section)
+    if (body) s.addDetails(`<strong>${inline(section.summary)}</strong>`, body)
+    else s.addRaw(`<p>${inline(section.summary)}</p>`, true)
+  }
+  if (view.replacement) s.addRaw(`<p>${inline(view.replacement.lead)} `).addLink(escapeHtml(view.replacement.link.text), escapeHtml(view.replacement.link.url)).addRaw('</p>', true)
+  s.addRaw(`<p>${view.token.map(inline).join(' · ')}<br><sub>${inline(view.footer)}</sub></p>`, true)
+  return s
+}
+
+export function buildInputErrorsSummary(view: InputErrorsView, s: SummaryBuilder = coreSummary): SummaryBuilder {
+  s.addHeading(`${view.icon} ${escapeHtml(view.headline)}`, 2)
+  s.addRaw(`<p>${inline(view.lead)}</p>`, true)
+  s.addList(view.errors.map(inline))
+  s.addRaw(`<p><strong>Fix:</strong> ${inline(view.fix)}</p>`, true)
+  return s
+}
+
+/** Builds with the shared core.summary buffer and hands back the text, leaving the buffer as it was. */
+function render(build: (s: SummaryBuilder) => void): string {
+  const saved = coreSummary.stringify()
+  coreSummary.emptyBuffer()
+  try {
+    build(coreSummary)
+    return coreSummary.stringify()
+  } finally {
+    coreSummary.emptyBuffer().addRaw(saved)
+  }
+}
+
+/** The job summary of a report, as the text the action writes. */
+export function renderJobSummary(report: Report): string {
+  return render((s) => buildJobSummary(summaryView(report), s))
+}
+
+/** The job summary when inputs are invalid: the audit did not run, each input error, what to change. */
+export function renderInputErrorsSummary(errors: readonly string[]): string {
+  return render((s) => buildInputErrorsSummary(inputErrorsView(errors), s))
+}
