@@ -26,7 +26,7 @@ import type { InventoryRawInputs } from './inventory/settings.js'
 export interface RunAuditDependencies {
   readonly now: () => number
   /** Builds the transport for a token: the audited one, or the org-admin token. */
-  readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string) => Transport
+  readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string, redact?: (text: string) => string) => Transport
   readonly debug: (message: string) => void
   readonly randomHex?: () => string
   readonly sleep?: (ms: number) => Promise<void>
@@ -67,6 +67,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     const expanded = withoutUnexpandedExpressions(given, env)
     warnings = expanded.warnings
     const raw = expanded.raw
+    const apiUrlFromEnv = !raw['api-url']?.trim() && !!env.GITHUB_API_URL
     const apiUrl = raw['api-url']?.trim() || env.GITHUB_API_URL || DEFAULTS['api-url']
     raw['api-url'] = apiUrl
     const edition = editionForApiUrl(apiUrl)
@@ -86,8 +87,10 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     }
     const parsed = parseSettings(raw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined))
     if (!parsed.ok) {
-      outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: parsed.errors }))
-      return finish({ errors: parsed.errors, summary: renderInputErrorsSummary(parsed.errors) })
+      // The API root came from the runner's GITHUB_API_URL when the input was empty: say so.
+      const errors = parsed.errors.map((e) => (apiUrlFromEnv ? e.replace(/^Input 'api-url':/, "GITHUB_API_URL (used because the input 'api-url' is empty):") : e))
+      outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: errors }))
+      return finish({ errors, summary: renderInputErrorsSummary(errors) })
     }
     const settings = parsed.settings
     const deadline = deps.now() + settings.timeoutSeconds * 1000
@@ -95,12 +98,12 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
       settings,
       { catalog, edition, serverUrl: env.GITHUB_SERVER_URL?.trim() || serverUrlFor(settings.apiUrl) },
       {
-        transport: deps.makeTransport(settings, deadline, debug),
+        transport: deps.makeTransport(settings, deadline, debug, settings.token, redact),
         now: deps.now,
         randomHex: deps.randomHex ?? (() => randomBytes(16).toString('hex')),
         sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         debug,
-        ...(settings.orgAdminToken ? { adminTransport: deps.makeTransport(settings, deadline, debug, settings.orgAdminToken) } : {})
+        ...(settings.orgAdminToken ? { adminTransport: deps.makeTransport(settings, deadline, debug, settings.orgAdminToken, redact) } : {})
       }
     )
     setReportOutputs(outputs, report)
@@ -109,14 +112,14 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     return finish({ errors: [], report, summary: renderJobSummary(report), settings, ...(failure ? { failure } : {}) })
   } catch (error: unknown) {
     outputs.set('result', 'fail')
-    return finish({ errors: [`pat-audit could not complete the audit: ${describeError(error)}`] })
+    return finish({ errors: [`pat-audit could not complete the audit: ${describeError(error, redact)}`] })
   }
 }
 
-/** The first line of a thrown value's message, at most 300 characters. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0].slice(0, 300)
-  return String(error).split('\n')[0].slice(0, 300)
+/** The first line of a thrown value's message, at most 300 characters: masked first, then cut, so no prefix of a secret survives the cut. */
+export function describeError(error: unknown, redact: (text: string) => string = (t) => t): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return redact(text).split('\n')[0].slice(0, 300)
 }
 
 /** Permission names for input validation; on GHES, names known only on GitHub.com are accepted and reported. */

@@ -38,12 +38,13 @@ export type PermissionSet = ReadonlyArray<{ readonly name: string; readonly leve
  * - read-only: a GET.
  * - random-target: a path parameter is a fresh random value, so the resource it names cannot exist;
  *   only used on PATCH/DELETE (which cannot create), or on a parent segment / a server-assigned numeric id.
- * - incomplete-body: a POST whose JSON body lacks a field GitHub's OpenAPI description marks required.
+ * - two-barriers: a POST or PUT behind both a random parent segment (`param`, which cannot exist) and a body without
+ *   a field GitHub's OpenAPI description marks required, with a documented 422 (see src/catalog/barriers.ts).
  */
 export type SafetyArgument =
   | { readonly kind: 'read-only' }
   | { readonly kind: 'random-target'; readonly param: string }
-  | { readonly kind: 'incomplete-body'; readonly missingField: string }
+  | { readonly kind: 'two-barriers'; readonly param: string; readonly missingField: string }
 
 export interface ProbeSpec {
   /** `METHOD /template`, unique within the catalog. */
@@ -75,7 +76,7 @@ export interface HttpEvidence {
   /** GitHub's `message`, or a description of the failure. */
   readonly message: string
   /** Set when no usable HTTP response arrived (network, timeout, deadline, non-JSON). */
-  readonly failure?: 'network' | 'timeout' | 'deadline' | 'not-json' | 'empty-body' | 'refused'
+  readonly failure?: 'network' | 'timeout' | 'deadline' | 'not-json' | 'empty-body' | 'refused' | 'redirect'
   readonly body?: unknown
   readonly durationMs: number
 }

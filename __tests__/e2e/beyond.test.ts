@@ -119,6 +119,40 @@ describe('the tracking issue (notify: issue)', () => {
     }
   })
 
+  it('never edits, comments on or closes an issue it did not create, even one carrying its marker (issue 12)', async () => {
+    const env = { GITHUB_REPOSITORY: 'acme/infra', GITHUB_WORKFLOW: 'audit', GITHUB_JOB: 'token', GITHUB_RUN_ID: '42' }
+    const inputs = (s: ReturnType<typeof S.workflow>) => ({ 'required-permissions': 'contents: write, secrets: read', notify: 'issue', 'github-token': tokenOf(s, 'workflow'), 'expiry-warn-days': '10' })
+    // The marker is computable from public facts: learn it from a first run, then plant it in issues of others.
+    const probe = S.workflow()
+    const learned = await auditWith(probe, inputs(probe), { tokenName: 'bot', env })
+    const marker = learned.sim.issues[0].body?.split('\n')[0] ?? ''
+    expect(marker).toMatch(/^<!-- pat-audit:tracking [0-9a-f]{16} -->$/)
+
+    const scenario = S.workflow()
+    scenario.issues = [
+      { repository: 'acme/infra', title: 'planted by someone else', body: `${marker}\nnot yours`, labels: ['pat-audit'], creator: 'mallory' },
+      { repository: 'acme/infra', title: 'by the bot, without the label', body: `${marker}\nunlabelled`, labels: [] }
+    ]
+    const bot = scenario.tokens.find((t) => t.name === 'bot')!
+    scenario.tokens.push({ ...bot, name: 'bot-fixed', value: S.fineGrainedTokenValue('bot-fixed'), permissions: { ...bot.permissions, secrets: 'read' }, expiresAt: S.daysFromNow(200) })
+    const sim = await startSimulator(scenario)
+    try {
+      await auditWith(scenario, inputs(scenario), { tokenName: 'bot', sim, env })
+      await auditWith(scenario, inputs(scenario), { tokenName: 'bot-fixed', sim, env: { ...env, GITHUB_RUN_ID: '43' } })
+      const writes = sim.writes.filter((w) => w.status < 400).map((w) => `${w.method} ${w.path}`)
+      expect(writes).toEqual(['POST /repos/acme/infra/issues', 'POST /repos/acme/infra/issues/3/comments', 'PATCH /repos/acme/infra/issues/3'])
+      expect(sim.issues.slice(0, 2).map((i) => [i.state, i.comments.length])).toEqual([
+        ['open', 0],
+        ['open', 0]
+      ])
+      expect(sim.issues[2]).toMatchObject({ state: 'closed' })
+      const listed = sim.requests.filter((r) => r.method === 'GET' && r.path === '/repos/acme/infra/issues')
+      expect(listed.length).toBeGreaterThan(0)
+    } finally {
+      await sim.close()
+    }
+  })
+
   it('warns, and does not fail the audit, when github-token may not write issues', async () => {
     const scenario = S.workflow()
     const wf = scenario.tokens.find((t) => t.name === 'workflow')!

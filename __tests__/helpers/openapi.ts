@@ -248,3 +248,24 @@ export function requiredBodyFields(method: string, template: string): string[] {
 export function emptyBodyLacksRequiredField(method: string, template: string): boolean {
   return objectVariants(method, template).every((v) => v.required.size > 0)
 }
+
+/** The response statuses GitHub's description documents for an operation (`201`, `404`, `422`, ...). */
+export function documentedStatuses(method: string, template: string): string[] {
+  const op = openapi().paths?.[template]?.[method.toLowerCase()]
+  return op ? Object.keys(op.responses ?? {}) : []
+}
+
+/** Whether the description marks the operation's request body required. */
+export function bodyRequired(method: string, template: string): boolean {
+  return mustOperation(method, template).requestBody?.required === true
+}
+
+/** A path parameter's description (resolved), for what it says it accepts. */
+export function pathParamDescription(method: string, template: string, name: string): string {
+  const op = openapi().paths?.[template]?.[method.toLowerCase()]
+  for (const p of [...(op?.parameters ?? []), ...(openapi().paths?.[template]?.parameters ?? [])]) {
+    const param = deref(p)
+    if (param.name === name && param.in === 'path') return String(param.description ?? '')
+  }
+  return ''
+}

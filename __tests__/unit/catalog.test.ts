@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { Catalog, CatalogEntry, CatalogPermission } from '../../src/catalog/catalog.js'
-import { buildCatalog, operationId, pathParams, READ_FILLABLE, WRITE_FILLABLE } from '../../src/catalog/catalog.js'
+import { buildCatalog, isIdParam, operationId, pathParams, READ_FILLABLE, WRITE_FILLABLE } from '../../src/catalog/catalog.js'
 import type { Edition, PermissionData } from '../../src/catalog/github-data.js'
 import { permissionData } from '../../src/catalog/github-data.js'
 import {
@@ -21,9 +21,18 @@ import { checkHarmless, isRandomValue, matchTemplate } from '../../src/catalog/s
 import type { HttpRequest } from '../../src/audit/transport.js'
 import type { HttpMethod, Level, ProbeSpec } from '../../src/types.js'
 import { LEVELS } from '../../src/types.js'
+import { GHES_UNDESCRIBED_WRITES, randomParent, UNRANDOMISABLE_PARAMS } from '../../src/catalog/barriers.js'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { describeCatalog } from '../../src/catalog/describe.js'
 import {
+  allOperationIds,
+  schemaTypes,
+  bodyRequired,
+  documentedStatuses,
   emptyBodyLacksRequiredField,
   isIntegerPathParam,
+  pathParamDescription,
   operation,
   pathParamEnum,
   pathParamSchema,
@@ -310,28 +319,74 @@ describe('every fpt probe against GitHub\'s OpenAPI description', () => {
     // Octokit sends the parameters of a request that is not a GET as its body: a write probe has no query.
     expect(probe.query).toEqual({})
 
-    if (probe.safety.kind === 'random-target') {
-      const param = probe.safety.param
-      expect(params).toContain(param)
-      expect(probe.randomParams).toContain(param)
-      if (probe.method === 'POST' || probe.method === 'PUT') {
-        if (param === leafParam(probe.template)) {
-          // The leaf may be created by naming it, unless it is a server-assigned integer id.
-          expect(isIntegerPathParam(probe.method, probe.template, param)).toBe(true)
-        } else if (!isIntegerPathParam(probe.method, probe.template, param)) {
-          // A parent named by a string must be a resource GitHub looks up (it has a GET), not a label a write may create.
-          const prefix = probe.template.slice(0, probe.template.indexOf(`{${param}}`) + param.length + 2)
-          expect(operation('GET', prefix)).toBeDefined()
-        }
+    if (probe.method === 'POST' || probe.method === 'PUT') {
+      // Two barriers: a random parent that cannot exist, and a body GitHub must refuse (documented 422).
+      expect(probe.safety.kind).toBe('two-barriers')
+      if (probe.safety.kind !== 'two-barriers') return
+      const parent = probe.safety.param
+      expect(randomParent(probe.template, probe.randomParams)).toBe(parent)
+      expect(parent).not.toBe(leafParam(probe.template))
+      if (!isIntegerPathParam(probe.method, probe.template, parent)) {
+        // A parent named by a string must be a resource GitHub looks up (it has a GET), not a label a write may create.
+        const prefix = probe.template.slice(0, probe.template.indexOf(`{${parent}}`) + parent.length + 2)
+        expect(operation('GET', prefix)).toBeDefined()
       }
-    }
-    if (probe.safety.kind === 'incomplete-body') {
-      expect(probe.method).toBe('POST')
+      expect(bodyRequired(probe.method, probe.template)).toBe(true)
       expect(requiredBodyFields(probe.method, probe.template)).toContain(probe.safety.missingField)
       expect(emptyBodyLacksRequiredField(probe.method, probe.template)).toBe(true)
+      expect(documentedStatuses(probe.method, probe.template)).toContain('422')
       expect(probe.body).toBeDefined()
       expect(Object.prototype.hasOwnProperty.call(probe.body, probe.safety.missingField)).toBe(false)
+    } else {
+      expect(probe.safety.kind).toBe('random-target')
+      if (probe.safety.kind === 'random-target') {
+        expect(params).toContain(probe.safety.param)
+        expect(probe.randomParams).toContain(probe.safety.param)
+      }
     }
+  })
+
+  it.each(writeProbes.flatMap((p) => p.randomParams.map((param) => [`${p.id} {${param}}`, p, param] as const)))(
+    '%s: the random value comes from the parameter\'s schema, with at least 64 random bits',
+    (_id, p, param) => {
+      const probe = p as ProbeSpec
+      const schema = pathParamSchema(probe.method, probe.template, param)
+      const description = pathParamDescription(probe.method, probe.template, param)
+      expect(Object.prototype.hasOwnProperty.call(UNRANDOMISABLE_PARAMS, param)).toBe(false)
+      // Nothing that accepts a commit SHA: random hex could name a real commit.
+      expect(description).not.toMatch(/\bSHA\b|\bhex/i)
+      if (isIdParam(param)) {
+        // 2^64 + 64 random bits: an integer above GitHub's id space.
+        expect(schemaTypes(schema)).toEqual(['integer'])
+        expect(schema?.maximum === undefined || schema.maximum >= 2 ** 65).toBe(true)
+      } else {
+        // pat-audit-probe- and 16 random hex digits: a plain string of the parameter's own form (no pattern, no enum).
+        expect(schemaTypes(schema)).toEqual(['string'])
+        expect([schema?.pattern, schema?.enum, schema?.format]).toEqual([undefined, undefined, undefined])
+      }
+    }
+  )
+
+  it.each(Object.entries(UNRANDOMISABLE_PARAMS))('%s is never made random, for the reason OpenAPI gives', (param) => {
+    const uses = allOperationIds()
+      .map((id) => id.split(' ') as [string, string])
+      .filter(([, t]) => t.includes(`{${param}}`))
+    if (uses.length === 0) return
+    const [method, template] = uses[0]
+    const schema = pathParamSchema(method, template, param)
+    const description = pathParamDescription(method, template, param)
+    if (param === 'ghsa_id') expect(description).toMatch(/GHSA/)
+    else if (param === 'pages_deployment_id') expect(description).toMatch(/commit SHA/)
+    else if (param === 'network_configuration_id') expect(schemaTypes(schema)).toEqual(['string'])
+    else expect(param).toMatch(/sha$|^ref$/) // named for a commit SHA or a ref in every operation that has it
+    for (const probe of writeProbes) expect(probe.randomParams).not.toContain(param)
+  })
+
+  it('every POST and PUT probe names its two barriers where the catalog is shown (npm run catalog)', () => {
+    const rows = describeCatalog(catalogs.fpt)
+    const posts = rows.filter((r) => /^(POST|PUT) /.test(r.probe))
+    expect(posts.length).toBeGreaterThan(0)
+    for (const row of posts) expect(row.note).toMatch(/two barriers: random parent \{[a-z_]+\} that cannot exist, and a body without the required `[a-z_]+` \(422 documented\)/)
   })
 
   it.each(fptProbes.filter((p) => p.randomParams.length > 0).map((p) => [p.id, p]))(
@@ -372,8 +427,9 @@ describe('every fpt probe, filled, passes the harmlessness guard; tampered copie
         expect(checkHarmless(probe, withParam(probe, request, probe.safety.param, real))).toBeDefined()
       }
       expect(checkHarmless(probe, { ...request, body: { name: 'x' } })).toBeDefined()
-    } else if (probe.safety.kind === 'incomplete-body') {
+    } else if (probe.safety.kind === 'two-barriers') {
       expect(checkHarmless(probe, { ...request, body: { ...request.body, [probe.safety.missingField]: 'x' } })).toBeDefined()
+      for (const real of ['1', '42', 'main']) expect(checkHarmless(probe, withParam(probe, request, probe.safety.param, real))).toBeDefined()
     }
     expect(checkHarmless(probe, { ...request, path: `${request.path}/x` })).toBeDefined()
     expect(checkHarmless(probe, { ...request, query: { ...request.query, state: 'closed' } })).toBeDefined()
@@ -395,22 +451,23 @@ describe('checkHarmless refuses crafted unsafe requests', () => {
   })
 
   it('a random-looking number where a name belongs', () => {
-    expect(checkHarmless(del, { ...fill(del), path: '/repos/acme/infra/actions/secrets/9000000000000001' })).toBeDefined()
+    expect(checkHarmless(del, { ...fill(del), path: '/repos/acme/infra/actions/secrets/18446744073709551617' })).toBeDefined()
   })
 
   it('a PUT whose random parameter is a string leaf', () => {
     const put: ProbeSpec = { ...del, id: 'PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}', method: 'PUT', body: {} }
     const request = { ...fill(del), method: 'PUT' as const, body: {} }
-    expect(checkHarmless(put, request)).toMatch(/create/)
+    expect(checkHarmless(put, request)).toMatch(/two barriers/)
   })
 
-  it('a POST carrying the missing field', () => {
-    const post = probe('POST /user/emails')
-    expect(post.safety).toEqual({ kind: 'incomplete-body', missingField: 'emails' })
+  it('a POST carrying the missing field, or on a real parent', () => {
+    const post = probe('POST /orgs/{org}/copilot-spaces/{space_number}/collaborators')
+    expect(post.safety).toEqual({ kind: 'two-barriers', param: 'space_number', missingField: 'actor_type' })
     const request = fill(post)
     expect(checkHarmless(post, request)).toBeUndefined()
-    expect(checkHarmless(post, { ...request, body: { emails: ['a@example.com'] } })).toMatch(/emails/)
+    expect(checkHarmless(post, { ...request, body: { actor_type: 'User' } })).toMatch(/actor_type/)
     expect(checkHarmless(post, { ...request, body: undefined })).toBeDefined()
+    expect(checkHarmless(post, { ...request, path: '/orgs/acme/copilot-spaces/1/collaborators' })).toMatch(/space_number/)
   })
 
   it('a method change', () => {
@@ -452,10 +509,11 @@ describe('checkHarmless refuses crafted unsafe requests', () => {
     expect(checkHarmless(fake, { ...fill(get), method: 'DELETE' })).toMatch(/read-only/)
   })
 
-  it('an incomplete body on anything but a POST', () => {
-    const post = probe('POST /user/emails')
-    const fake: ProbeSpec = { ...post, method: 'PUT' }
-    expect(checkHarmless(fake, { ...fill(post), method: 'PUT' })).toMatch(/POST/)
+  it('a POST or PUT with one barrier only', () => {
+    const post = probe('POST /orgs/{org}/copilot-spaces/{space_number}/collaborators')
+    const oneBarrier: ProbeSpec = { ...post, safety: { kind: 'random-target', param: 'space_number' } }
+    expect(checkHarmless(oneBarrier, fill(post))).toMatch(/two barriers/)
+    expect(checkHarmless({ ...post, method: 'PUT' }, { ...fill(post), method: 'PUT' })).toBeUndefined()
   })
 })
 
@@ -530,4 +588,35 @@ describe('ghes catalog', () => {
     const probe = p as ProbeSpec
     expect(checkHarmless(probe, fill(probe))).toBeUndefined()
   })
+
+  // Issue 12: GHES writes are held to the newest GHES description on npm (ghes-3.19) and to GitHub's GHES data.
+  const ghes = ghesOpenapi()
+  const ghesWrites = [...catalogs.ghes.probes.values()].filter((p) => p.method !== 'GET')
+  it.each(ghesWrites.map((p) => [p.id, p]))('%s: in the ghes-3.19 description, with the same path parameters and random-value forms', (_id, p) => {
+    const probe = p as ProbeSpec
+    const op = ghes.paths?.[probe.template]?.[probe.method.toLowerCase()]
+    expect(op).toBeDefined()
+    const resolve = (x: { $ref?: string }) => (x.$ref ? x.$ref.slice(2).split('/').reduce((n: Record<string, unknown>, k: string) => n[k] as Record<string, unknown>, ghes) : x) as { name: string; in: string; schema?: { type?: string; oneOf?: unknown } }
+    const params = (op.parameters ?? []).map(resolve).filter((x: { in: string }) => x.in === 'path')
+    expect(params.map((x: { name: string }) => x.name).sort()).toEqual([...pathParams(probe.template)].sort())
+    for (const param of probe.randomParams) {
+      const raw = params.find((x: { name: string }) => x.name === param)?.schema
+      const schema = raw ? resolve(raw as { $ref?: string }) : undefined
+      expect([param, (schema as { type?: string } | undefined)?.type]).toEqual([param, isIdParam(param) ? 'integer' : 'string'])
+    }
+    if (probe.method === 'POST' || probe.method === 'PUT') expect(Object.keys(op.responses ?? {})).toContain('422')
+  })
+
+  it.each([...GHES_UNDESCRIBED_WRITES].map((id) => [id]))('%s: in the GHES data, not in the ghes-3.19 description, and not probed on GHES', (id) => {
+    const [method, template] = id.split(' ')
+    const data = permissionData('ghes')
+    expect(Object.values(data).some((p) => p.permissions.some((op) => operationId(op.verb, op.requestPath) === id))).toBe(true)
+    expect(ghes.paths?.[template]?.[method.toLowerCase()]).toBeUndefined()
+    expect(catalogs.ghes.probes.has(id)).toBe(false)
+  })
 })
+
+function ghesOpenapi(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const require = createRequire(import.meta.url)
+  return JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/ghes-3.19.json'), 'utf8'))
+}

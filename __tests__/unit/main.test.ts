@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import nock from 'nock'
 import type { ActionIO } from '../../src/action/io.js'
 import { OUTPUT_NAMES, run } from '../../src/action/main.js'
+import { encodedForms } from '../../src/inputs/secrets.js'
 
 const API = 'https://api.example.test'
 const TOKEN = 'github_pat_11MAINTEST000000000000_' + 'q'.repeat(59)
@@ -101,7 +102,7 @@ describe('run()', () => {
     expect(r.outputs.result).toBe('pass')
     expect(JSON.parse(r.outputs.report).target).toMatchObject({ repository: 'acme/infra', apiUrl: API })
     expect(read).not.toContain('github-token')
-    expect(r.calls.filter((c) => c.kind === 'setSecret')).toEqual([{ kind: 'setSecret', args: [TOKEN] }])
+    expect(r.calls.filter((c) => c.kind === 'setSecret')).toEqual([TOKEN, ...encodedForms(TOKEN)].map((s) => ({ kind: 'setSecret', args: [s] })))
   })
 
   it('names another input holding an unexpanded expression in a warning, and treats it as not given', async () => {
@@ -150,6 +151,38 @@ describe('run()', () => {
     expect(r.outputs['missing-permissions']).toBe('secrets:read')
     expect(r.calls.filter((c) => c.kind === 'annotate:error').map((c) => c.args[1])).toEqual(['Missing secrets: read'])
     expect(r.calls.some((c) => c.kind === 'fail')).toBe(true)
+  })
+
+  it('masks the token in its base64 forms too (Basic authentication, the token alone)', async () => {
+    const r = recorder({ ...base, 'required-permissions': 'contents: read', 'expiry-warn-days': 'soon' })
+    await run({ io: r.io, env })
+    const masked = r.calls.filter((c) => c.kind === 'setSecret').map((c) => c.args[0])
+    for (const form of [`x-access-token:${TOKEN}`, `${TOKEN}:`, `:${TOKEN}`, TOKEN]) expect(masked).toContain(Buffer.from(form).toString('base64'))
+  })
+
+  it('masks first, then cuts: a server echoing the token leaks no prefix of it in any line', async () => {
+    const echo = { message: `${'x'.repeat(100)}${TOKEN} and more`, documentation_url: 'https://docs.github.com' }
+    nock(API)
+      .get('/user')
+      .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '9999999999' })
+      .get('/repos/acme/infra/commits')
+      .query(true)
+      .reply(418, echo, { 'content-type': 'application/json' })
+      .get('/repos/acme/infra')
+      .reply(200, { full_name: 'acme/infra' }, { 'content-type': 'application/json' })
+    const r = recorder({ ...base, 'required-permissions': 'contents: read' })
+    await run({ io: r.io, env })
+    const printed = r.calls.filter((c) => c.kind !== 'setSecret').map((c) => JSON.stringify(c.args)).join('\n') + r.summary
+    expect(r.calls.some((c) => c.kind === 'debug' && String(c.args[0]).includes('xxxx***'))).toBe(true)
+    expect(printed).not.toContain(TOKEN.slice(0, 12))
+  })
+
+  it('names GITHUB_API_URL when the API root came from it and holds a trick', async () => {
+    const r = recorder({ token: TOKEN, repository: 'acme/infra', 'required-permissions': 'contents: read' })
+    await run({ io: r.io, env: { ...env, GITHUB_API_URL: 'https://api.github.com/repos/acme/infra?' } })
+    const fails = r.calls.filter((c) => c.kind === 'fail').map((c) => String(c.args[0]))
+    expect(fails).toHaveLength(1)
+    expect(fails[0]).toMatch(/^GITHUB_API_URL \(used because the input 'api-url' is empty\): expected/)
   })
 })
 

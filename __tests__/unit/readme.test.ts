@@ -39,4 +39,14 @@ describe('README', () => {
   it('opens with the two set-up commands', () => {
     expect(readme.split('```sh\n')[1]).toMatch(/^npm ci && npm run demo.*\nnpm test/)
   })
+
+  it('states the footprint the catalog has: the requests that are not GETs with report-excess (issue 12)', () => {
+    for (const edition of ['fpt', 'ghes'] as const) {
+      const stated = new RegExp(`<!-- footprint:${edition} -->(\\d+)<!-- /footprint -->`).exec(readme)?.[1]
+      const writes = [...buildCatalog(edition).probes.values()].filter((p) => p.method !== 'GET').length
+      expect([edition, Number(stated)]).toEqual([edition, writes])
+    }
+    const fpt = Number(/<!-- footprint:fpt -->(\d+)/.exec(readme)?.[1])
+    expect(readme).toContain(`about ${fpt * 5} points`)
+  })
 })

@@ -8,7 +8,7 @@ import type { ProbeSpec } from '../../src/types.js'
 const hex = (s: string) => () => s
 const HEX32 = '0123456789abcdef0123456789abcdef'
 const NAME = 'pat-audit-probe-0123456789abcdef'
-const ID = '9000000000000001'
+const ID = '18446744073709551617'
 
 function spec(overrides: Partial<ProbeSpec> & Pick<ProbeSpec, 'method' | 'template' | 'safety'>): ProbeSpec {
   return {
@@ -59,7 +59,13 @@ const PUT_NAME_LEAF = spec({
   safety: { kind: 'random-target', param: 'secret_name' },
   randomParams: ['secret_name']
 })
-const POST_INCOMPLETE = spec({ method: 'POST', template: '/user/emails', safety: { kind: 'incomplete-body', missingField: 'emails' } })
+const POST_INCOMPLETE = spec({
+  method: 'POST',
+  template: '/orgs/{org}/copilot-spaces/{space_number}/collaborators',
+  safety: { kind: 'two-barriers', param: 'space_number', missingField: 'actor_type' },
+  randomParams: ['space_number']
+})
+const POST_PATH = `/orgs/acme/copilot-spaces/${ID}/collaborators`
 const DELETE_USERNAME = spec({
   method: 'DELETE',
   template: '/orgs/{org}/members/{username}/codespaces/{codespace_name}',
@@ -70,13 +76,14 @@ const DELETE_USERNAME = spec({
 const req = (method: HttpRequest['method'], path: string, extra: Partial<HttpRequest> = {}): HttpRequest => ({ method, path, query: {}, ...extra })
 
 describe('randomValue', () => {
-  it('gives an id parameter a 16-digit number at or above 9e15, within safe integers', () => {
+  it('gives an id parameter 2^64 plus 64 random bits: above GitHub\'s id space (64-bit integers)', () => {
     for (const p of ['hook_id', 'alert_number', 'run_id']) {
       const v = randomValue(p, hex(HEX32))
-      expect(v).toMatch(/^\d{16}$/)
-      expect(Number(v)).toBeGreaterThanOrEqual(9e15)
-      expect(Number(v)).toBeLessThanOrEqual(Number.MAX_SAFE_INTEGER)
+      expect(v).toMatch(/^\d{20}$/)
+      expect(BigInt(v)).toBe(2n ** 64n + 0x0123456789abcdefn)
     }
+    expect(BigInt(randomValue('hook_id', hex('ffffffffffffffff')))).toBe(2n ** 65n - 1n)
+    expect(BigInt(randomValue('hook_id', hex('0000000000000000')))).toBe(2n ** 64n)
   })
 
   it('gives any other parameter a pat-audit-probe name', () => {
@@ -86,7 +93,8 @@ describe('randomValue', () => {
 
   it('depends on the random hex only', () => {
     expect(randomValue('hook_id', hex(HEX32))).toBe(randomValue('hook_id', hex(HEX32)))
-    expect(randomValue('hook_id', hex('ffffffffff' + HEX32))).not.toBe(randomValue('hook_id', hex(HEX32)))
+    expect(randomValue('hook_id', hex('ffffffffffffffff' + HEX32))).not.toBe(randomValue('hook_id', hex(HEX32)))
+    expect(randomValue('hook_id', hex('0123456789abcdee'))).not.toBe(randomValue('hook_id', hex(HEX32)))
     expect(randomValue('name', hex('ffffffffffffffff'))).not.toBe(randomValue('name', hex(HEX32)))
   })
 
@@ -105,7 +113,7 @@ describe('isRandomValue', () => {
   it('accepts both shapes without a parameter', () => {
     expect(isRandomValue(NAME)).toBe(true)
     expect(isRandomValue(ID)).toBe(true)
-    expect(isRandomValue(String(Number.MAX_SAFE_INTEGER))).toBe(true)
+    expect(isRandomValue(String(2n ** 65n - 1n))).toBe(true)
   })
 
   it.each([
@@ -117,12 +125,12 @@ describe('isRandomValue', () => {
     ['upper-case hex', 'pat-audit-probe-0123456789ABCDEF'],
     ['a prefix inside a name', 'x-pat-audit-probe-0123456789abcdef'],
     ['a small id', '42'],
-    ['15 digits', '900000000000000'],
-    ['an id below the range', '8999999999999999'],
-    ['an id above safe integers', '9007199254740993'],
-    ['17 digits', '90000000000000000'],
-    ['a signed id', '+900000000000000'],
-    ['a padded id', ' 9000000000000001']
+    ['16 digits (the former form, about 40 random bits)', '9000000000000001'],
+    ['an id below the range', String(2n ** 64n - 1n)],
+    ['an id above the range', String(2n ** 65n)],
+    ['21 digits', '100000000000000000000'],
+    ['a signed id', '+18446744073709551617'],
+    ['a padded id', ' 18446744073709551617']
   ])('refuses %s', (_label, value) => {
     expect(isRandomValue(value)).toBe(false)
   })
@@ -179,9 +187,7 @@ describe('checkHarmless', () => {
       ['a DELETE on a random id', DELETE_BY_ID, req('DELETE', `/repos/acme/infra/hooks/${ID}`)],
       ['a DELETE with an empty body', DELETE_BY_ID, req('DELETE', `/repos/acme/infra/hooks/${ID}`, { body: {} })],
       ['a PATCH with an empty body', PATCH, req('PATCH', `/repos/acme/infra/dependabot/alerts/${ID}`, { body: {} })],
-      ['a POST under a random parent', POST_PARENT, req('POST', `/repos/acme/infra/pulls/${ID}/codespaces`, { body: {} })],
-      ['a PUT on a random id leaf', PUT_ID_LEAF, req('PUT', `/orgs/acme/actions/secrets/${NAME}/repositories/${ID}`, { body: {} })],
-      ['a POST lacking the required field', POST_INCOMPLETE, req('POST', '/user/emails', { body: {} })],
+      ['a POST under a random parent, lacking a required field', POST_INCOMPLETE, req('POST', POST_PATH, { body: {} })],
       ['a random username on a write', DELETE_USERNAME, req('DELETE', `/orgs/acme/members/${NAME}/codespaces/${NAME}`)]
     ])('%s', (_label, probe, request) => {
       expect(checkHarmless(probe, request)).toBeUndefined()
@@ -199,13 +205,28 @@ describe('checkHarmless', () => {
       ['a random-looking number for a name', DELETE_BY_NAME, req('DELETE', `/repos/acme/infra/actions/secrets/${ID}`), /random/],
       ['a random-looking name for an id', DELETE_BY_ID, req('DELETE', `/repos/acme/infra/hooks/${NAME}`), /random/],
       ['a real username on a write', DELETE_USERNAME, req('DELETE', `/orgs/acme/members/octocat/codespaces/${NAME}`), /username/],
-      ['a PUT on a random string leaf', PUT_NAME_LEAF, req('PUT', `/repos/acme/infra/actions/secrets/${NAME}`, { body: {} }), /create/],
+      ['a PUT on a random string leaf', PUT_NAME_LEAF, req('PUT', `/repos/acme/infra/actions/secrets/${NAME}`, { body: {} }), /two barriers/],
       ['a PUT with a real parent and a random id leaf', PUT_ID_LEAF, req('PUT', `/orgs/acme/actions/secrets/NPM_TOKEN/repositories/${ID}`, { body: {} }), /secret_name/],
       ['a write with a non-empty body', PATCH, req('PATCH', `/repos/acme/infra/dependabot/alerts/${ID}`, { body: { state: 'dismissed' } }), /body/],
       ['a DELETE with a body', DELETE_BY_ID, req('DELETE', `/repos/acme/infra/hooks/${ID}`, { body: { x: 1 } }), /body/],
-      ['a POST carrying the missing field', POST_INCOMPLETE, req('POST', '/user/emails', { body: { emails: ['a@example.com'] } }), /emails/],
-      ['a POST with no body at all', POST_INCOMPLETE, req('POST', '/user/emails'), /body/],
-      ['a POST with another body than the probe', POST_INCOMPLETE, req('POST', '/user/emails', { body: { email: 'a@example.com' } }), /body/],
+      ['a POST under a random parent with a body GitHub may accept (one barrier)', POST_PARENT, req('POST', `/repos/acme/infra/pulls/${ID}/codespaces`, { body: {} }), /two barriers/],
+      ['a PUT on a random id leaf (one barrier)', PUT_ID_LEAF, req('PUT', `/orgs/acme/actions/secrets/${NAME}/repositories/${ID}`, { body: {} }), /two barriers/],
+      ['a POST carrying the missing field', POST_INCOMPLETE, req('POST', POST_PATH, { body: { actor_type: 'User' } }), /actor_type/],
+      ['a POST with no body at all', POST_INCOMPLETE, req('POST', POST_PATH), /body/],
+      ['a POST with another body than the probe', POST_INCOMPLETE, req('POST', POST_PATH, { body: { role: 'x' } }), /body/],
+      ['a POST with a real parent', POST_INCOMPLETE, req('POST', '/orgs/acme/copilot-spaces/12/collaborators', { body: {} }), /space_number/],
+      [
+        'a POST whose two-barrier parameter is the leaf',
+        spec({ ...POST_INCOMPLETE, template: '/orgs/{org}/copilot-spaces/{space_number}' }),
+        req('POST', `/orgs/acme/copilot-spaces/${ID}`, { body: {} }),
+        /create/
+      ],
+      [
+        'a write on a parameter that accepts a commit SHA',
+        spec({ method: 'DELETE', template: '/repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}', safety: { kind: 'random-target', param: 'pages_deployment_id' }, randomParams: ['pages_deployment_id'] }),
+        req('DELETE', `/repos/acme/infra/pages/deployments/${ID}`),
+        /commit SHA/
+      ],
       ['a GET with a body', GET, req('GET', '/repos/acme/infra/branches', { query: { per_page: '1' }, body: {} }), /body/],
       ['a GET with another query', GET, req('GET', '/repos/acme/infra/branches', { query: { per_page: '100' } }), /query/],
       ['a write with a query', DELETE_BY_ID, req('DELETE', `/repos/acme/infra/hooks/${ID}`, { query: { state: 'closed' } }), /query/],
@@ -221,10 +242,10 @@ describe('checkHarmless', () => {
       ['an encoded slash', DELETE_BY_ID, req('DELETE', `/repos/acme/a%2Fb/hooks/${ID}`), /another path/],
       ['a read-only argument on a write', spec({ ...GET, method: 'DELETE' }), req('DELETE', '/repos/acme/infra/branches', { query: { per_page: '1' } }), /read-only/],
       [
-        'an incomplete body on a PUT',
-        spec({ ...POST_INCOMPLETE, method: 'PUT' }),
+        'a PUT with no random parent',
+        spec({ method: 'PUT', template: '/user/emails', safety: { kind: 'two-barriers', param: 'x', missingField: 'emails' } }),
         req('PUT', '/user/emails', { body: {} }),
-        /POST/
+        /x is not a fresh random value/
       ],
       [
         'a random-target parameter missing from the template',

@@ -103,6 +103,25 @@ const BAD: BadRow[] = [
   { what: 'api-url with a user name only', input: 'api-url', raw: { 'api-url': 'https://octocat-deploy-user@ghe.example.com/api/v3' }, expects: /http\(s\) URL/, hides: 'octocat-deploy-user' },
   { what: 'api-url with a query', input: 'api-url', raw: { 'api-url': 'https://api.github.com/?access_token=querysecret123' }, expects: /http\(s\) URL/, hides: 'querysecret123' },
   { what: 'api-url with a fragment', input: 'api-url', raw: { 'api-url': 'https://api.github.com/#fragmentsecret' }, expects: /http\(s\) URL/, hides: 'fragmentsecret' },
+  // api-url tricks that would move every request (issue 12): refused before any request leaves
+  ...[
+    'https://api.github.com/repos/acme/infra?',
+    'https://api.github.com/repos/acme/infra#',
+    'https://api.github.com/orgs/acme?',
+    'https://api.github.com?',
+    'https://api.github.com#',
+    'https://api.github.com/%3f',
+    'https://api.github.com/%23',
+    'https://api.github.com/repos%2facme',
+    'https://api.github.com/%5c',
+    'https://ghe.example.com/api/v3/..',
+    'https://ghe.example.com/api/v3/%2e%2e/',
+    'https://api.github.com\\repos',
+    'https://api.github.com/repos/acme/infra',
+    'https://ghe.example.com/api/v3/repos/acme/infra',
+    'https://ghe.example.com/api',
+    'https://api.github.com/api/v3/x'
+  ].map((url) => ({ what: `api-url ${url}`, input: 'api-url' as const, raw: { 'api-url': url }, expects: /Input 'api-url': expected the REST API root as an http\(s\) URL/ })),
   // fail-on
   { what: 'unknown fail-on', input: 'fail-on', raw: { 'fail-on': 'sometimes' }, expects: /one of error, warning, never/ },
   { what: 'plural fail-on', input: 'fail-on', raw: { 'fail-on': 'errors' }, expects: /one of error, warning, never/ },

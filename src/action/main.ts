@@ -26,7 +26,7 @@ export interface RunDependencies extends NotifyDependencies {
   readonly io: ActionIO
   readonly now: () => number
   /** Builds the transport for a token: the audited one, or the org-admin token. */
-  readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string) => Transport
+  readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string, redact?: (text: string) => string) => Transport
 }
 
 const defaultDependencies: RunDependencies = {
@@ -34,7 +34,8 @@ const defaultDependencies: RunDependencies = {
   env: process.env,
   now: Date.now,
   makeTransport: transportFor,
-  makeIssueClient: (settings, repository, redact) => createIssueClient({ token: settings.githubToken ?? '', apiUrl: settings.apiUrl, ...repository, redact })
+  makeIssueClient: (settings, repository, redact, deadline) =>
+    createIssueClient({ token: settings.githubToken ?? '', apiUrl: settings.apiUrl, ...repository, redact, deadline: deadline ?? Date.now() + settings.timeoutSeconds * 1000 })
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
@@ -46,6 +47,12 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   for (const secret of secrets) deps.io.setSecret(secret)
   const io = redactingIO(deps.io, () => secrets)
   let outputs = initialOutputs(raw.token ?? '')
+  let outputsWritten = false
+  const writeOutputs = () => {
+    if (outputsWritten) return
+    outputsWritten = true
+    for (const [name, value] of outputs) io.setOutput(name, value)
+  }
   try {
     for (const name of INPUT_NAMES) if (!(name in raw)) raw[name] = name === 'github-token' ? '' : io.getInput(name)
     for (const name of INVENTORY_INPUT_NAMES) raw[name] = io.getInput(name)
@@ -73,13 +80,15 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
       return
     }
     if (!report || summary === undefined || !settings) return
-    if (settings.notify === 'issue') await notify(settings, report, summary, deps, io, redactor(() => secrets))
     io.info(`pat-audit: ${report.result} (${report.findings.filter((f) => f.severity === 'error').length} errors, ${report.findings.filter((f) => f.severity === 'warning').length} warnings, ${report.stats.requests} requests)`)
     if (result.failure) io.fail(result.failure)
+    // Outputs and the summary are written before the tracking issue: nothing is lost if the issue API hangs or fails.
+    writeOutputs()
+    if (settings.notify === 'issue') await notify(settings, report, summary, deps, io, redactor(() => secrets), deps.now() + settings.timeoutSeconds * 1000)
   } catch (error: unknown) {
-    outputs.set('result', 'fail')
-    io.fail(`pat-audit could not complete the audit: ${describeError(error)}`)
+    if (!outputsWritten) outputs.set('result', 'fail')
+    io.fail(`pat-audit could not complete the audit: ${describeError(error, redactor(() => secrets))}`)
   } finally {
-    for (const [name, value] of outputs) io.setOutput(name, value)
+    writeOutputs()
   }
 }

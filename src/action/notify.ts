@@ -4,17 +4,17 @@ import type { IssueClient } from '../notify/tracking-issue.js'
 import type { Settings } from '../inputs/settings.js'
 import { formatPermissionList } from '../inputs/required-permissions.js'
 import type { Report } from '../report/report.js'
-import { applyIssueAction, decideIssueAction, findTrackingIssue, trackingKey, trackingMarker } from '../notify/tracking-issue.js'
+import { applyTracking, trackingKey, trackingMarker } from '../notify/tracking-issue.js'
 import { describeError } from '../run-audit.js'
 
 export interface NotifyDependencies {
   readonly env: NodeJS.ProcessEnv
   /** Builds the tracking issue's client, with the workflow's token, for the workflow's repository. */
-  readonly makeIssueClient: (settings: Settings, repository: { owner: string; repo: string }, redact: (text: string) => string) => IssueClient
+  readonly makeIssueClient: (settings: Settings, repository: { owner: string; repo: string }, redact: (text: string) => string, deadline?: number) => IssueClient
 }
 
 /** Opens, updates or closes the tracking issue; a failure here is a warning, never the audit's verdict. */
-export async function notify(settings: Settings, report: Report, summary: string, deps: NotifyDependencies, io: ActionIO, redact: (t: string) => string): Promise<void> {
+export async function notify(settings: Settings, report: Report, summary: string, deps: NotifyDependencies, io: ActionIO, redact: (t: string) => string, deadline?: number): Promise<void> {
   const [owner, repo] = (deps.env.GITHUB_REPOSITORY ?? '').split('/')
   if (!owner || !repo) {
     io.annotate('warning', 'notify: issue needs the workflow repository (GITHUB_REPOSITORY), which is not set; no tracking issue was written.')
@@ -26,11 +26,10 @@ export async function notify(settings: Settings, report: Report, summary: string
     trackingKey({ workflow: deps.env.GITHUB_WORKFLOW, job: deps.env.GITHUB_JOB, repository: report.target.repository, organization: report.target.organization, required: formatPermissionList(settings.required) })
   )
   try {
-    const client = deps.makeIssueClient(settings, { owner, repo }, redact)
-    const existing = await findTrackingIssue(client, marker)
-    io.info(await applyIssueAction(client, decideIssueAction(report, existing, marker, summary, runUrl)))
+    const client = deps.makeIssueClient(settings, { owner, repo }, redact, deadline)
+    io.info(await applyTracking(client, report, marker, summary, runUrl))
   } catch (error: unknown) {
     const status = (error as { status?: unknown })?.status
-    io.annotate('warning', `The tracking issue could not be written${typeof status === 'number' ? ` (GitHub answered ${status}; github-token needs issues: write)` : ''}: ${describeError(error)}`, 'Tracking issue')
+    io.annotate('warning', `The tracking issue could not be written${typeof status === 'number' ? ` (GitHub answered ${status}; github-token needs issues: write)` : ''}: ${describeError(error, redact)}`, 'Tracking issue')
   }
 }

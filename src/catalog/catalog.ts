@@ -7,6 +7,7 @@ import type { HttpMethod, Level, PermissionScope, PermissionSet, ProbeSpec, Safe
 import { LEVELS, levelRank } from '../types.js'
 import type { DataOperation, Edition, PermissionData } from './github-data.js'
 import { permissionData } from './github-data.js'
+import { GHES_UNDESCRIBED_WRITES, missingBarrier, randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
 import { isIdParam, pathParams, READ_FILLABLE, WRITE_FILLABLE } from './params.js'
 
 export { isIdParam, pathParams, READ_FILLABLE, WRITE_FILLABLE } from './params.js'
@@ -145,6 +146,8 @@ export function chooseWriteOperation(
     if (op.verb === 'get' || op.access !== level || !exclusiveOrAlternative(op, allowAlternatives)) continue
     if (!ownerPrefix(scope, op.requestPath)) continue
     const method = op.verb.toUpperCase() as HttpMethod
+    if (method === 'POST' || method === 'PUT') continue // a body GitHub must refuse is named only by a reviewed override
+    if (pathParams(op.requestPath).some((p) => !WRITE_FILLABLE.has(p) && Object.prototype.hasOwnProperty.call(UNRANDOMISABLE_PARAMS, p))) continue
     const param = randomTargetParam(method, op.requestPath)
     if (!param) continue
     const methodRank = ['DELETE', 'PATCH', 'POST', 'PUT'].indexOf(method)
@@ -208,6 +211,7 @@ function makeProbe(
   }
 }
 
+const UNCHECKABLE_WRITE = 'Not probed: a POST or PUT is sent only behind two barriers (a random parent that cannot exist and a body GitHub must refuse), and'
 export function buildCatalog(edition: Edition, data: PermissionData = permissionData(edition)): Catalog {
   const operations = indexOperations(data)
   const accepts = (method: string, template: string): PermissionSet[] =>
@@ -234,14 +238,19 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
           entries.set(key(name, level), { permission: name, level, uncheckable: override.uncheckable, source: 'override', why: override.why })
         } else {
           const [method, template] = override.probe.split(' ') as [HttpMethod, string]
-          if (!operations.has(operationId(method, template))) {
+          if (!operations.has(operationId(method, template)) || (edition === 'ghes' && GHES_UNDESCRIBED_WRITES.has(operationId(method, template)))) {
             // The override names an operation this edition's data does not have: fall back to the rule.
           } else {
+            const randomParams = pathParams(template).filter((p) => !WRITE_FILLABLE.has(p)), unmet = missingBarrier(method, template, randomParams, override.missingField)
+            if (unmet) {
+              entries.set(key(name, level), { permission: name, level, uncheckable: `${UNCHECKABLE_WRITE} ${unmet}.`, source: 'override', why: override.why })
+              continue
+            }
             const safety: SafetyArgument =
               method === 'GET'
                 ? { kind: 'read-only' }
-                : override.missingField
-                  ? { kind: 'incomplete-body', missingField: override.missingField }
+                : method === 'POST' || method === 'PUT'
+                  ? { kind: 'two-barriers', param: randomParent(template, randomParams) ?? '', missingField: override.missingField ?? '' }
                   : { kind: 'random-target', param: randomTargetParam(method, template) ?? '' }
             const probe = addProbe(makeProbe(method, template, safety, accepts(method, template), { body: override.body, query: override.query }))
             entries.set(key(name, level), { permission: name, level, probe, source: 'override', why: override.why })
@@ -250,7 +259,8 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
         }
         if (entries.has(key(name, level))) continue
       }
-      const ops = permission.permissions
+      // On GHES, a write is probed only where GHES's OpenAPI description holds it (barriers.ts).
+      const ops = permission.permissions.filter((op) => edition !== 'ghes' || op.verb === 'get' || !GHES_UNDESCRIBED_WRITES.has(operationId(op.verb, op.requestPath)))
       const scope = scopeOf(permission.displayTitle)
       if (level === 'read') {
         const op = chooseReadOperation(ops, scope)
@@ -280,7 +290,7 @@ export function buildCatalog(edition: Edition, data: PermissionData = permission
       entries.set(key(name, level), {
         permission: name,
         level,
-        uncheckable: `No ${level} endpoint of this permission can be called harmlessly: every one either needs another permission too, or could change something if GitHub accepted it.`,
+        uncheckable: `No ${level} endpoint of this permission can be called harmlessly: every one either needs another permission too, or could change something if GitHub accepted it (a POST or PUT is used only behind two barriers: a random parent that cannot exist and a body GitHub must refuse; a parameter that accepts a commit SHA or cannot carry 64 random bits is never made random).`,
         source: 'rule'
       })
     }

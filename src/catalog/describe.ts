@@ -20,8 +20,8 @@ export function safetyText(safety: SafetyArgument): string {
       return 'read-only GET'
     case 'random-target':
       return `random {${safety.param}}: names nothing that exists`
-    case 'incomplete-body':
-      return `body lacks required \`${safety.missingField}\``
+    case 'two-barriers':
+      return `two barriers: random parent {${safety.param}} that cannot exist, and a body without the required \`${safety.missingField}\` (422 documented)`
   }
 }
 

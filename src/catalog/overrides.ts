@@ -40,38 +40,41 @@ export const PROBE_OVERRIDES: Readonly<Record<string, ProbeOverride>> = {
     why: 'The rule would pick GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records, but a subject digest must match `sha256:` and 64 hex digits, which a random name does not: GitHub may refuse it as invalid before checking the permission. A random cluster name and job id fit their schemas and name nothing that exists (404).'
   },
   'artifact_metadata:write': {
-    probe: 'POST /orgs/{org}/artifacts/metadata/storage-record',
-    missingField: 'name',
-    why: 'The rule would pick POST .../deployment-record/cluster/{cluster}/jobs, but a cluster is only a label that a POST may create, not a parent that must exist. A storage record without its required name, digest and registry_url is refused (422).'
+    uncheckable:
+      'Every write endpoint either creates a record under a label a POST may create (cluster) or has no path parameter to make random; and POST /orgs/{org}/artifacts/metadata/storage-record documents no 422 (OpenAPI: 200, 403, 404), so a body without its required fields is only hoped to be refused.',
+    why: 'Issue 12: a POST or PUT is probed only behind two barriers (a random parent that cannot exist and a body GitHub must refuse).'
   },
   'statuses:write': {
-    probe: 'POST /repos/{owner}/{repo}/statuses/{sha}',
-    missingField: 'state',
-    why: 'The only write endpoint creates a commit status; the body leaves out the required `state` and the commit SHA is random, so GitHub can neither validate the body nor find the commit.'
+    uncheckable:
+      'The only write endpoint, POST /repos/{owner}/{repo}/statuses/{sha}, creates a commit status: its only random segment is the commit itself (a SHA, which random hex could name), and GitHub documents no 422 for it (OpenAPI: 201 only).',
+    why: 'Issue 12: a POST or PUT is probed only behind two barriers (a random parent that cannot exist and a body GitHub must refuse).'
   },
   'organization_codespaces_settings:write': {
-    probe: 'POST /orgs/{org}/codespaces/access/selected_users',
-    missingField: 'selected_usernames',
-    why: 'The settings endpoints have no path parameter to make random; this POST without its required list of usernames is refused (422).'
+    uncheckable:
+      'The settings endpoints have no path parameter to make random, and POST /orgs/{org}/codespaces/access/selected_users documents 204 with the list of users: a body without it is only hoped to be refused.',
+    why: 'Issue 12: a POST or PUT is probed only behind two barriers (a random parent that cannot exist and a body GitHub must refuse).'
   },
   'profile:write': {
-    probe: 'POST /user/social_accounts',
-    missingField: 'account_urls',
-    why: 'PATCH /user could change the profile with any body; adding social accounts without the required account_urls is refused (422).'
+    uncheckable: 'PATCH /user changes the profile with any body, and POST /user/social_accounts has no path parameter to make random: its body is its only barrier.',
+    why: 'Issue 12: a POST or PUT is probed only behind two barriers (a random parent that cannot exist and a body GitHub must refuse).'
   },
   'gists:write': {
-    probe: 'POST /gists',
-    missingField: 'files',
-    why: 'The gist endpoints with a random id are looked up before the owner is known (404 whatever the token holds); creating a gist without its required files is refused (422).'
+    uncheckable:
+      'A gist with a random id is looked up before its owner is known (404 whatever the token holds), and POST /gists has no path parameter to make random: a body without files would be its only barrier.',
+    why: 'Issue 12: a POST or PUT is probed only behind two barriers (a random parent that cannot exist and a body GitHub must refuse).'
   },
   'emails:write': {
-    probe: 'POST /user/emails',
-    missingField: 'emails',
-    why: 'Adding emails without the required `emails` list is refused (422); the other write endpoints have no path parameter to make random.'
+    uncheckable: 'POST /user/emails has no path parameter to make random, and its body is optional (a oneOf of a list or an object): GitHub may accept an empty one.',
+    why: 'Issue 12: a POST or PUT is probed only behind two barriers (a random parent that cannot exist and a body GitHub must refuse).'
   },
   'organization_copilot_seat_management:write': {
     probe: 'POST /orgs/{org}/copilot-spaces/{space_number}/collaborators',
+    missingField: 'actor_type',
     why: 'The rule would pick DELETE .../collaborators/{actor_type}/{actor_identifier}, whose actor_type is an enum (User or Team): a random value there may be refused by validation, which proves nothing. Adding a collaborator to a Copilot Space with a random space_number (an integer the server assigns, and a parent: the space must exist) is a 404, and the empty body also lacks the required actor_type, actor_identifier and role.'
+  },
+  'codespaces:write': {
+    probe: 'GET /repos/{owner}/{repo}/codespaces/new',
+    why: "GitHub's data lists this GET (default attributes for a new codespace) under codespaces: write alone: a read that proves the write level. The write endpoints are POSTs with one barrier at most (POST …/pulls/{pull_number}/codespaces takes a body with no required field: only a random number would stand between the probe and a billable codespace), or the organization endpoint that organization_codespaces: write also opens."
   },
   'workflows:write': {
     uncheckable:
@@ -108,6 +111,7 @@ export const UNPAGINATED_OPERATIONS: ReadonlySet<string> = new Set([
   'GET /orgs/{org}/issue-types',
   'GET /orgs/{org}/organization-roles',
   'GET /repos/{owner}/{repo}/codespaces/machines',
+  'GET /repos/{owner}/{repo}/codespaces/new',
   'GET /repos/{owner}/{repo}/copilot/cloud-agent/configuration',
   'GET /user/interaction-limits',
   'GET /users/{username}/settings/billing/usage',

@@ -4,11 +4,14 @@
  */
 import type { HttpRequest } from '../audit/transport.js'
 import type { ProbeSpec } from '../types.js'
+import { randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
 import { isIdParam, pathParams, WRITE_FILLABLE } from './params.js'
 
 const RANDOM_NAME = /^pat-audit-probe-[0-9a-f]{16}$/
-const RANDOM_ID = /^\d{16}$/
-const RANDOM_ID_MIN = 9_000_000_000_000_000
+/** Random ids: 2^64 plus 64 random bits, above GitHub's id space (ids are 64-bit integers at most). */
+const RANDOM_ID = /^\d{20}$/
+const RANDOM_ID_MIN = 2n ** 64n
+const RANDOM_ID_MAX = 2n ** 65n
 
 /**
  * Characters a filled path may hold raw: the ones encodeURIComponent leaves alone, `%` of its escapes, and `/`.
@@ -22,7 +25,7 @@ const OCTOKIT_OPTIONS = new Set(['method', 'url', 'baseUrl', 'headers', 'request
 
 /** A fresh random value for a path parameter that must name nothing that exists. */
 export function randomValue(param: string, randomHex: () => string): string {
-  if (isIdParam(param)) return String(RANDOM_ID_MIN + (parseInt(randomHex().slice(0, 10), 16) % 7_000_000_000_000))
+  if (isIdParam(param)) return String(RANDOM_ID_MIN + BigInt(`0x${randomHex().slice(0, 16)}`))
   return `pat-audit-probe-${randomHex().slice(0, 16)}`
 }
 
@@ -32,7 +35,7 @@ export function randomValue(param: string, randomHex: () => string): string {
  */
 export function isRandomValue(value: string, param?: string): boolean {
   const isName = RANDOM_NAME.test(value)
-  const isId = RANDOM_ID.test(value) && Number(value) >= RANDOM_ID_MIN && Number(value) <= Number.MAX_SAFE_INTEGER
+  const isId = RANDOM_ID.test(value) && BigInt(value) >= RANDOM_ID_MIN && BigInt(value) < RANDOM_ID_MAX
   if (param === undefined) return isName || isId
   return isIdParam(param) ? isId : isName
 }
@@ -83,21 +86,20 @@ export function checkHarmless(probe: ProbeSpec, request: HttpRequest): string | 
   // owner's `username` included) must be a fresh random value.
   for (const param of pathParams(probe.template)) {
     if (!WRITE_FILLABLE.has(param) && !isRandomValue(values[param], param)) return `parameter ${param} is not a fresh random value`
+    if (Object.prototype.hasOwnProperty.call(UNRANDOMISABLE_PARAMS, param)) return `parameter ${param} cannot be made random safely: ${UNRANDOMISABLE_PARAMS[param]}`
   }
-  if (safety.kind === 'incomplete-body') {
-    if (request.method !== 'POST') return 'only a POST may rely on an incomplete body'
+  const value = values[safety.param]
+  if (value === undefined || !isRandomValue(value, safety.param)) return `parameter ${safety.param} is not a fresh random value`
+  if (request.method === 'POST' || request.method === 'PUT') {
+    // Two barriers (src/catalog/barriers.ts): a random parent that cannot exist, and a body GitHub must refuse.
+    if (safety.kind !== 'two-barriers') return `a ${request.method} needs two barriers (a random parent and a body GitHub must refuse)`
+    if (randomParent(probe.template, [safety.param]) !== safety.param) return `a ${request.method} may create the resource its last segment names`
     if (!isPlainObject(request.body)) return 'the incomplete body is missing'
     if (Object.prototype.hasOwnProperty.call(request.body, safety.missingField)) return `the body carries the required field ${safety.missingField}`
     if (JSON.stringify(request.body) !== JSON.stringify(probe.body ?? {})) return "the body differs from the probe's"
     return undefined
   }
-  const value = values[safety.param]
-  if (value === undefined || !isRandomValue(value, safety.param)) return `parameter ${safety.param} is not a fresh random value`
-  if (request.method === 'POST' || request.method === 'PUT') {
-    const params = pathParams(probe.template)
-    const leaf = probe.template.endsWith('}') ? params[params.length - 1] : undefined
-    if (safety.param === leaf && !isIdParam(safety.param)) return `a ${request.method} may create the resource its last segment names`
-  }
+  if (safety.kind !== 'random-target') return `a ${request.method} relies on a random target`
   if (request.body !== undefined && (!isPlainObject(request.body) || Object.keys(request.body).length > 0)) return 'a write probe must send an empty body'
   return undefined
 }

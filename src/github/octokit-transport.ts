@@ -13,6 +13,8 @@ import type Bottleneck from 'bottleneck'
 import type { HttpRequest, Transport } from '../audit/transport.js'
 import { EVIDENCE_HEADERS } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
+import type { ApiBase, FetchLike } from './url-guard.js'
+import { approveUrl, guardedFetch, UrlRefused, validateApiUrl } from './url-guard.js'
 import { DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_SECONDS, MAX_REQUEST_TIMEOUT_MS, RETRIES } from '../facts/limits.js'
 
 export { DO_NOT_RETRY, RETRIES } from '../facts/limits.js'
@@ -27,6 +29,10 @@ export interface TransportOptions {
   readonly retryBaseMs?: number
   readonly debug: (message: string) => void
   readonly now?: () => number
+  /** Replaces secrets in text from GitHub before anything cuts or keeps it (mask first, then cut). */
+  readonly redact?: (text: string) => string
+  /** The fetch requests finally go through (tests record or fake it); default: undici with the proxy. */
+  readonly fetch?: FetchLike
 }
 
 /**
@@ -52,12 +58,20 @@ export function createTransport(options: TransportOptions): Transport {
   // The proxy is chosen for the api-url input itself (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), not for GITHUB_API_URL,
   // which is all @actions/github's default fetch knows about.
   const dispatcher = new HttpClient().getAgentDispatcher(options.apiUrl)
-  const proxyFetch = (url: string, init: Record<string, unknown>) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) })
+  const proxyFetch: FetchLike =
+    options.fetch ?? ((url, init) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) }) as unknown as Promise<Response>)
+  const redact = options.redact ?? ((text: string) => text)
+  const checked = validateApiUrl(options.apiUrl)
+  const apiBase: ApiBase | undefined = checked.ok ? checked.base : undefined
   const canWait = (retryAfterSeconds: number, retryCount: number) =>
     retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
   const common = {
-    baseUrl: options.apiUrl,
-    request: { fetch: proxyFetch },
+    baseUrl: checked.ok ? checked.url : 'https://api.github.com',
+    // Every request carries its own guarded fetch (see send); this one refuses anything that comes without it.
+    request: {
+      fetch: () => Promise.reject(new UrlRefused('refused: a request without the URL guard')),
+      redirect: 'manual' as const
+    },
     userAgent: 'pat-audit',
     log: {
       debug: (message: string) => options.debug(message),
@@ -102,26 +116,30 @@ export function createTransport(options: TransportOptions): Transport {
     async send(request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence> {
       const started = now()
       const base = { method: request.method, path: request.path }
+      // The guard approves the absolute URL; the fetch below sends that URL and nothing else.
+      const approval = apiBase ? approveUrl(apiBase, request) : { ok: false as const, reason: `api-url is not one of GitHub's forms (${checked.ok ? '' : checked.reason})` }
+      if (!approval.ok) return refused(`Not sent: the URL guard refused it (${approval.reason}).`)
       const timeout = AbortSignal.timeout(options.requestTimeoutMs)
       const combined = AbortSignal.any([signal, timeout])
-      // The query goes into the URL itself: spread into the options, a key such as `method` or `url` would
-      // override the request, and on a write any leftover key would become part of the body.
-      const query = new URLSearchParams(request.query).toString()
+      // A request that is not a GET is sent once: a 5xx or a reset may arrive after GitHub acted.
+      const isGet = request.method === 'GET'
+      const fetch = guardedFetch(proxyFetch, { url: approval.url, method: request.method })
       const route = {
         method: request.method,
-        url: query ? `${request.path}?${query}` : request.path,
+        url: approval.url,
         ...(request.body !== undefined ? { data: request.body } : {}),
         headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-        request: { signal: combined }
+        request: { signal: combined, fetch, redirect: 'manual' as const }
       }
       try {
         const response = await direct.request(route)
         return evidence(base, response.status, response.headers, response.data, started)
       } catch (error: unknown) {
         const e = (error ?? {}) as OctokitError
+        if (isRefusal(e)) return refused(`Not sent: ${redact(String(e.message ?? ''))}.`)
         if (combined.aborted) return failed(e)
-        const wait = retryWait(e, now())
-        if (wait === undefined) return e.response ? evidence(base, e.response.status, e.response.headers, e.response.data, started) : failed(e)
+        const wait = isGet ? retryWait(e, now()) : undefined
+        if (wait === undefined) return e.response ? evidence(base, e.response.status, e.response.headers, e.response.data, started) : failed(e, isGet ? RETRIES : 0)
         if (wait > 0) {
           if (!canWait(wait / 1000, 0)) return evidence(base, e.response!.status, e.response!.headers, e.response!.data, started)
           options.debug(`${request.method} ${request.path}: rate limited; retrying after ${Math.ceil(wait / 1000)} s.`)
@@ -136,18 +154,23 @@ export function createTransport(options: TransportOptions): Transport {
         return evidence(base, response.status, response.headers, response.data, started)
       } catch (error: unknown) {
         const e = (error ?? {}) as OctokitError
+        if (isRefusal(e)) return refused(`Not sent: ${redact(String(e.message ?? ''))}.`)
         if (e.response) return evidence(base, e.response.status, e.response.headers, e.response.data, started)
         return failed(e)
       }
 
-      function failed(e: OctokitError): HttpEvidence {
+      function refused(message: string): HttpEvidence {
+        return { ...base, status: 0, headers: {}, message, failure: 'refused', durationMs: now() - started }
+      }
+
+      function failed(e: OctokitError, retries = RETRIES): HttpEvidence {
         const timedOut = timeout.aborted && !signal.aborted
         const failure: HttpEvidence['failure'] = signal.aborted ? 'deadline' : timedOut ? 'timeout' : 'network'
         const message = signal.aborted
           ? 'Abandoned: the audit reached its time limit.'
           : timedOut
             ? `No response within ${Math.round(options.requestTimeoutMs / 1000)} s.`
-            : `${describeNetworkError(e, proxy)} (retried ${RETRIES} times).`
+            : `${describeNetworkError({ ...e, message: redact(String(e.message ?? 'unknown error')) }, proxy)} (${retries > 0 ? `retried ${retries} times` : `a ${request.method} is never sent twice`}).`
         return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started }
       }
 
@@ -168,18 +191,27 @@ export function createTransport(options: TransportOptions): Transport {
         const durationMs = now() - start
         const common = { ...b, status, headers, durationMs }
         if (status === 204 || status === 205) return { ...common, message: 'No Content' }
+        if (status >= 300 && status < 400) {
+          // Never followed (redirect: 'manual'): the status and where it pointed are the evidence.
+          const location = redact(String(rawHeaders.location ?? '')).slice(0, 200)
+          return { ...common, message: `Redirected (${status})${location ? ` to ${location}` : ''}; not followed.`, failure: 'redirect' }
+        }
         if (data === undefined || data === '' || data === null) {
           return { ...common, message: status < 400 ? 'The response body was empty.' : `HTTP ${status} with an empty body.`, ...(status < 400 ? { failure: 'empty-body' as const } : {}) }
         }
         if (!isJson || typeof data === 'string') {
-          const title = typeof data === 'string' ? /<title>([^<]{0,120})<\/title>/i.exec(data)?.[1]?.trim() : undefined
+          const title = typeof data === 'string' ? /<title>([^<]*)<\/title>/i.exec(redact(data.slice(0, 100_000)))?.[1]?.trim().slice(0, 120) : undefined
           return { ...common, message: `A ${contentType.split(';')[0] || 'non-JSON'} page${title ? ` ("${title}")` : ''} instead of JSON.`, failure: 'not-json' }
         }
-        const message = typeof (data as { message?: unknown }).message === 'string' ? String((data as { message: string }).message).slice(0, 500) : httpReason(status)
+        const message = typeof (data as { message?: unknown }).message === 'string' ? redact(String((data as { message: string }).message)).slice(0, 500) : httpReason(status)
         return { ...common, message, body: data }
       }
     }
   }
+}
+
+function isRefusal(e: OctokitError): boolean {
+  return (e as unknown) instanceof UrlRefused || e.name === 'UrlRefused' || (e as { cause?: unknown }).cause instanceof UrlRefused
 }
 
 /**
@@ -284,6 +316,12 @@ function capitalise(text: string): string {
 }
 
 /** The transport both shells use for a token (the audited one unless another is given), within the audit's deadline. */
-export function transportFor(settings: { readonly token: string; readonly apiUrl: string; readonly timeoutSeconds: number }, deadline: number, debug: (m: string) => void, token = settings.token): Transport {
-  return createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, settings.timeoutSeconds * 1000), deadline, debug })
+export function transportFor(
+  settings: { readonly token: string; readonly apiUrl: string; readonly timeoutSeconds: number },
+  deadline: number,
+  debug: (m: string) => void,
+  token = settings.token,
+  redact?: (text: string) => string
+): Transport {
+  return createTransport({ token, apiUrl: settings.apiUrl, requestTimeoutMs: Math.min(MAX_REQUEST_TIMEOUT_MS, settings.timeoutSeconds * 1000), deadline, debug, ...(redact ? { redact } : {}) })
 }

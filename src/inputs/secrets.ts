@@ -19,7 +19,14 @@ export function secretsOf(raw: RawInputs): string[] {
   for (const candidate of [raw.token ?? '', ...SECRET_INPUTS.map((name) => raw[name] ?? '')].flatMap((t) => [t, t.trim()])) {
     if (candidate.trim() !== '' && !holdsUnexpandedExpression(candidate) && !secrets.includes(candidate)) secrets.push(candidate)
   }
+  // And in the base64 forms a token travels in (Basic authentication, git's extraheader): masked too.
+  for (const secret of [...secrets]) for (const form of encodedForms(secret.trim())) if (!secrets.includes(form)) secrets.push(form)
   return secrets
+}
+
+/** The base64 forms of a token: `x-access-token:T`, `T:`, `:T` (Basic authentication) and the token alone. */
+export function encodedForms(token: string): string[] {
+  return [`x-access-token:${token}`, `${token}:`, `:${token}`, token].map((t) => Buffer.from(t, 'utf8').toString('base64'))
 }
 
 /** Replaces every secret in a text by ***. */

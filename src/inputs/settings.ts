@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { RequiredPermission } from '../types.js'
 import type { PermissionNames } from './required-permissions.js'
 import { parseRequiredPermissions, quote } from './required-permissions.js'
+import { API_URL_FORMS, validateApiUrl } from '../github/url-guard.js'
 
 export const INPUT_NAMES = [
   'token',
@@ -166,24 +167,26 @@ const failOnSchema = z.string().transform((value, ctx) => {
 })
 
 const apiUrlSchema = z.string().transform((value, ctx) => {
-  const trimmed = value.trim()
-  let url: URL | undefined
-  try {
-    url = new URL(trimmed)
-  } catch {
-    url = undefined
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
-    ctx.addIssue({ code: 'custom', message: `Input 'api-url': expected the REST API root as an http(s) URL (https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server), got ${quote(url ? shownUrl(url) : value)}.` })
+  const checked = validateApiUrl(value)
+  if (!checked.ok) {
+    let url: URL | undefined
+    try {
+      url = new URL(value.trim())
+    } catch {
+      url = undefined
+    }
+    ctx.addIssue({ code: 'custom', message: `Input 'api-url': expected the REST API root as an http(s) URL: ${API_URL_FORMS}; ${checked.reason}; got ${quote(url ? shownUrl(url, value.trim()) : value)}.` })
     return z.NEVER
   }
-  return trimmed.replace(/\/+$/, '')
+  return checked.url
 })
 
 /** A URL as shown in an error: credentials, query and fragment can hold secrets, so only their presence is shown. */
-function shownUrl(url: URL): string {
+function shownUrl(url: URL, text: string): string {
   const credentials = url.username || url.password ? '***@' : ''
-  return `${url.protocol}//${credentials}${url.host}${url.pathname}${url.search ? '?…' : ''}${url.hash ? '#…' : ''}`
+  const query = url.search || text.includes('?') ? '?…' : ''
+  const hash = url.hash || (text.includes('#') && !query) ? '#…' : ''
+  return `${url.protocol}//${credentials}${url.host}${url.pathname}${query}${hash}`
 }
 
 /** What each input expects, for the error about the token pasted into it. */

@@ -110,8 +110,11 @@ export async function notifyInventory(base: Settings, report: InventoryReport, d
   const marker = trackingMarker(trackingKey({ workflow: env.GITHUB_WORKFLOW, job: env.GITHUB_JOB, organization: report.organization, required: 'mode:organization' }))
   try {
     const client = deps.makeIssueClient(base, { owner, repo }, redact)
-    const existing = await findTrackingIssue(client, marker)
-    io.info(await applyIssueAction(client, decideInventoryIssueAction(report, existing, marker, runUrl)))
+    // Only the issue github-token's own identity created, with the label (issue 12); read again before creating.
+    const login = await client.whoami()
+    let action = decideInventoryIssueAction(report, await findTrackingIssue(client, login, marker), marker, runUrl)
+    if (action.kind === 'create') action = decideInventoryIssueAction(report, await findTrackingIssue(client, login, marker), marker, runUrl)
+    io.info(await applyIssueAction(client, action, login))
   } catch (error: unknown) {
     const status = (error as { status?: unknown })?.status
     io.annotate(

@@ -57,35 +57,62 @@ export function decideIssueAction(report: Report, existing: IssueSnapshot | unde
   return existing ? { kind: 'update', number: existing.number, title: issueTitle(report), body } : { kind: 'create', title: issueTitle(report), body }
 }
 
+/** The label every tracking issue carries; candidates are found by it and by their creator. */
+export const TRACKING_LABEL = 'pat-audit'
+
+export interface ListedIssue {
+  readonly number: number
+  readonly body?: string | null
+  readonly pull_request?: unknown
+  readonly user?: { readonly login?: string } | null
+  readonly labels?: ReadonlyArray<{ readonly name?: string } | string>
+}
+
 /** What the action needs to find and write the issue; the shell implements it with Octokit. */
 export interface IssueClient {
-  /** Open issues of the repository, newest first, page by page (bounded by the caller). */
-  listOpen(page: number): Promise<Array<{ number: number; body?: string | null; pull_request?: unknown }>>
-  create(title: string, body: string): Promise<number>
+  /** The login of github-token's own identity (the creator of the issues it writes). */
+  whoami(): Promise<string>
+  /** Open issues created by `creator` and carrying `label`, newest first (GitHub filters; the caller checks again). */
+  listOwn(creator: string, label: string): Promise<ListedIssue[]>
+  create(title: string, body: string, label: string): Promise<{ number: number; creator?: string; labels?: string[] }>
   update(issue: number, title: string, body: string): Promise<void>
   comment(issue: number, body: string): Promise<void>
   close(issue: number): Promise<void>
 }
 
-export const MAX_ISSUE_PAGES = 10
-
-export async function findTrackingIssue(client: IssueClient, marker: string): Promise<IssueSnapshot | undefined> {
-  for (let page = 1; page <= MAX_ISSUE_PAGES; page++) {
-    const issues = await client.listOpen(page)
-    const found = issues.find((i) => !i.pull_request && typeof i.body === 'string' && i.body.includes(marker))
-    if (found) return { number: found.number, body: found.body ?? '' }
-    if (issues.length < 100) return undefined
-  }
-  return undefined
+/** The audit's own issue: created by `login`, carrying the label and the marker; never anyone else's. */
+export async function findTrackingIssue(client: IssueClient, login: string, marker: string): Promise<IssueSnapshot | undefined> {
+  const issues = await client.listOwn(login, TRACKING_LABEL)
+  const own = issues.filter(
+    (i) =>
+      !i.pull_request &&
+      typeof i.body === 'string' &&
+      i.body.includes(marker) &&
+      i.user?.login?.toLowerCase() === login.toLowerCase() &&
+      (i.labels ?? []).some((l) => (typeof l === 'string' ? l : l.name)?.toLowerCase() === TRACKING_LABEL)
+  )
+  // The oldest of its own issues is the one kept up to date.
+  const found = own.sort((a, b) => a.number - b.number)[0]
+  return found ? { number: found.number, body: found.body ?? '' } : undefined
 }
 
 /** Carries out the action; returns a sentence saying what was done. */
-export async function applyIssueAction(client: IssueClient, action: IssueAction): Promise<string> {
+export async function applyIssueAction(client: IssueClient, action: IssueAction, login = ''): Promise<string> {
   switch (action.kind) {
     case 'none':
       return 'No tracking issue is open and the audit passed: nothing to do.'
-    case 'create':
-      return `Opened tracking issue #${await client.create(action.title, action.body)}.`
+    case 'create': {
+      // Sent once (never retried): a 5xx may arrive after GitHub created it.
+      const created = await client.create(action.title, action.body, TRACKING_LABEL)
+      const notes: string[] = []
+      if (login && created.creator && created.creator.toLowerCase() !== login.toLowerCase()) {
+        notes.push(` GitHub shows it as created by ${created.creator}, not ${login}: later runs will not find it.`)
+      }
+      if (created.labels && !created.labels.some((l) => l.toLowerCase() === TRACKING_LABEL)) {
+        notes.push(` GitHub dropped the label '${TRACKING_LABEL}' (setting labels needs push access): later runs will not find it.`)
+      }
+      return `Opened tracking issue #${created.number}.${notes.join('')}`
+    }
     case 'update':
       await client.update(action.number, action.title, action.body)
       return `Updated tracking issue #${action.number}.`
@@ -94,4 +121,19 @@ export async function applyIssueAction(client: IssueClient, action: IssueAction)
       await client.close(action.number)
       return `Closed tracking issue #${action.number}: the audit passes.`
   }
+}
+
+/**
+ * The whole step: who github-token is, its own open issue for this audit, then one action. Before creating, the list
+ * is read again, so two runs that overlap (or a create whose answer was lost) do not open a second issue.
+ */
+export async function applyTracking(client: IssueClient, report: Report, marker: string, summary: string, runUrl?: string): Promise<string> {
+  const login = await client.whoami()
+  const existing = await findTrackingIssue(client, login, marker)
+  let action = decideIssueAction(report, existing, marker, summary, runUrl)
+  if (action.kind === 'create') {
+    const again = await findTrackingIssue(client, login, marker)
+    if (again) action = decideIssueAction(report, again, marker, summary, runUrl)
+  }
+  return applyIssueAction(client, action, login)
 }

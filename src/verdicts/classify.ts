@@ -34,6 +34,7 @@ export type DecisionCode =
   | 'deadline'
   | 'bad-response'
   | 'refused-by-guard'
+  | 'redirected'
   | 'unexpected-status'
   | 'uncheckable'
   | 'not-on-server'
@@ -146,7 +147,7 @@ export function classifyEvidence(permission: string, planned: PlannedProbe, ev: 
   if (blocking) return { status: 'inconclusive', code: blocking.code, reason: describeBlocking(blocking) }
   const { probe, context } = planned
   const contextReach = reachOf(context, reach)
-  if (ev.status >= 500) return { status: 'inconclusive', code: 'server-error', reason: `GitHub answered ${ev.status} (after retries); the permission could not be checked.` }
+  if (ev.status >= 500) return { status: 'inconclusive', code: 'server-error', reason: `GitHub answered ${ev.status} ${probe.method === 'GET' ? '(after retries)' : '(a write is never sent twice: the error may have come after GitHub acted)'}; the permission could not be checked.` }
   if (ev.status >= 200 && ev.status < 300) {
     if (probe.publicFallback) {
       return { status: 'inconclusive', code: 'public-fallback', reason: 'This endpoint answers public data without the permission, so a 200 proves nothing by itself.' }
@@ -200,6 +201,13 @@ export function failureDecision(ev: HttpEvidence): Decision | undefined {
       return undefined
     case 'refused':
       return { status: 'inconclusive', code: 'refused-by-guard', reason: ev.message }
+    case 'redirect':
+      // Redirects are never followed (a 307 or 308 would repeat a write elsewhere): where it pointed is the evidence.
+      return {
+        status: 'inconclusive',
+        code: 'redirected',
+        reason: `GitHub answered ${ev.message} A redirect proves nothing about the permission.${/^\/repos\/[^/]+\/[^/]+/.test(ev.path) ? ' GitHub redirects a repository that was renamed or transferred: point `repository` at its new name.' : ''}`
+      }
     case 'deadline':
       return { status: 'inconclusive', code: 'deadline', reason: ev.message }
     case 'network':

@@ -28,7 +28,7 @@ function evidenceRecord(planned: PlannedProbe, ev: HttpEvidence, role: EvidenceR
     status: ev.status,
     message: ev.message,
     role,
-    safety: safety.kind === 'read-only' ? 'read-only (GET)' : safety.kind === 'random-target' ? `random {${safety.param}}: names nothing that exists` : `body lacks required '${safety.missingField}'`,
+    safety: safety.kind === 'read-only' ? 'read-only (GET)' : safety.kind === 'random-target' ? `random {${safety.param}}: names nothing that exists` : `random parent {${safety.param}} and a body without the required '${safety.missingField}'`,
     ...(planned.probe.randomParams.length > 0 ? { shownPath: shownPath(planned.probe.template, ev.path, planned.probe.randomParams) } : {}),
     ...(ev.headers['x-accepted-github-permissions'] !== undefined ? { acceptedPermissions: ev.headers['x-accepted-github-permissions'] } : {}),
     ...(ev.headers['x-github-request-id'] !== undefined ? { requestId: ev.headers['x-github-request-id'] } : {})
