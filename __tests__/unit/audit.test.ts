@@ -42,7 +42,9 @@ function fakeTransport(respond: Responder): Transport & { sent: HttpRequest[] } 
     async send(request) {
       sent.push(request)
       const r = respond(request)
-      return { method: request.method, path: request.path, headers: {}, message: '', durationMs: 1, ...r }
+      // The audited repository is private unless a test's answer says otherwise (on a public one nothing read proves much).
+      const repository = request.method === 'GET' && request.path === '/repos/acme/infra' && r.status === 200 && r.body === undefined ? { body: { private: true, visibility: 'private' } } : {}
+      return { method: request.method, path: request.path, headers: {}, message: '', durationMs: 1, ...repository, ...r }
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * The layout holds: no import cycle among src/ modules (type-only imports included), no source module much over
- * 300 lines (GitHub's data files aside), and the README's "How the code is laid out" names only paths that exist.
+ * 300 lines (GitHub's data files aside), the same for the simulator's tools/simulator/*.js, and the README's "How the
+ * code is laid out" names only paths that exist.
  */
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -69,6 +70,20 @@ describe('layout', () => {
   it('keeps every source module to about 300 lines', () => {
     const long = files.map((f) => [relative(SRC, f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 330)
     expect(long).toEqual([])
+  })
+
+  it('keeps every simulator module (tools/simulator/*.js) to about 300 lines, without an import cycle', () => {
+    const dir = join(ROOT, 'tools/simulator')
+    const modules = readdirSync(dir).filter((name) => name.endsWith('.js'))
+    expect(modules.length).toBeGreaterThan(10)
+    const long = modules.map((name) => [name, readFileSync(join(dir, name), 'utf8').split('\n').length] as const).filter(([, n]) => n > 330)
+    expect(long).toEqual([])
+    const graph = new Map(modules.map((name) => [name, [...readFileSync(join(dir, name), 'utf8').matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'\.\/([^']+)'/gm)].map((m) => m[1])]))
+    const reachable = (from: string, seen = new Set<string>()): Set<string> => {
+      for (const next of graph.get(from) ?? []) if (!seen.has(next)) reachable(next, seen.add(next))
+      return seen
+    }
+    expect(modules.filter((name) => reachable(name).has(name))).toEqual([])
   })
 
   it("names in the README's layout section only folders and files that exist", () => {

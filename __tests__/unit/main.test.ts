@@ -56,7 +56,7 @@ describe('run()', () => {
       .query({ per_page: '1' })
       .reply(200, [], { 'content-type': 'application/json' })
       .get('/repos/acme/infra')
-      .reply(200, { full_name: 'acme/infra' }, { 'content-type': 'application/json' })
+      .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
     const r = recorder({ ...base, 'required-permissions': 'contents: read' })
     await run({ io: r.io, env })
     expect(r.calls[0]).toEqual({ kind: 'setSecret', args: [TOKEN] })
@@ -93,7 +93,7 @@ describe('run()', () => {
       .query({ per_page: '1' })
       .reply(200, [], { 'content-type': 'application/json' })
       .get('/repos/acme/infra')
-      .reply(200, { full_name: 'acme/infra' }, { 'content-type': 'application/json' })
+      .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
     const read: string[] = []
     const r = recorder({ token: TOKEN, repository: '${{ github.repository }}', 'api-url': '${{ github.api_url }}', 'github-token': '${{ github.token }}', 'required-permissions': 'contents: read' })
     const getInput = r.io.getInput

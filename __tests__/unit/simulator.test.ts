@@ -265,7 +265,8 @@ describe('simulator: organization policies and approval', () => {
       const c = await call('classic', 'GET', '/repos/initech/tps-reports')
       expect(c.status).toBe(403)
       expect(message(c)).toBe(
-        "The 'initech' organization forbids access via a personal access tokens (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions."
+        // The real text (git-town/git-town#4609, refined-github/refined-github#6951): the owner in backticks.
+        '`initech` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.'
       )
     })
   })

@@ -27,6 +27,12 @@ import { compareWithProbes } from '../verdicts/record.js'
 import { decideExcess, excessCandidates } from '../verdicts/excess.js'
 import { auditFindings } from '../report/findings.js'
 import { assembleReport, replacementUrlFor } from '../report/assemble.js'
+import { REPOSITORY_PROBE_ID } from './plan.js'
+import { visibilityOf } from '../verdicts/visibility.js'
+import { decideByRecord } from '../verdicts/record-verdict.js'
+import { withApprovalHint } from '../verdicts/pending.js'
+import type { PermissionReport } from '../report/report.js'
+import type { Level } from '../types.js'
 
 export interface AuditDependencies {
   readonly transport: Transport
@@ -61,18 +67,29 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const { identity } = probed
   // Decide.
   const scopes = identity.headers['x-oauth-scopes'] !== undefined ? parseScopes(identity.headers['x-oauth-scopes']) : undefined
-  const decided = probed.permissions.map((pp) => decidePermission(pp, { kind, evidence: probed.evidence, reach: probed.reach, skipped: probed.skipped, scopes }))
-  const [permissions, beyond] = [decided.slice(0, settings.required.length), decided.slice(settings.required.length)]
+  // On a public repository public data proves nothing (visibility.ts); joint sets need their partners proven (joint-sets.ts).
+  const visibility = visibilityOf([...probed.evidence].find(([p]) => p.probe.id === REPOSITORY_PROBE_ID)?.[1])
+  const inputs = { kind, evidence: probed.evidence, reach: probed.reach, skipped: probed.skipped, scopes, visibility }
+  const firstPass = probed.permissions.map((pp) => decidePermission(pp, inputs))
+  const held = heldFrom(firstPass)
+  const decided = probed.permissions.map((pp, i) => (firstPass[i].code === 'joint-set' ? decidePermission(pp, { ...inputs, held }) : firstPass[i]))
+  const [byProbes, beyond] = [decided.slice(0, settings.required.length), decided.slice(settings.required.length)]
   const blockings = collectBlockings([identity, ...probed.evidence.values()])
   const authenticated = identityAnswered(identity) && identity.status !== 401 && identity.status < 500
   const token = decideToken({ kind, login: probed.login, identity, authenticated, blockings, maxLifetimeDays: settings.maxLifetimeDays, scopes, now: session.now() })
   // Probe beyond a check: the organization's record, repository coverage.
   const { record, coverage } = await probeBeyond(session, settings, probed, token, await listing)
-  const disagreements = record?.grant ? compareWithProbes(record.grant, settings.required, permissions) : []
-  const excess = settings.reportExcess ? decideExcess(permissions, beyond, settings.required) : undefined
+  const disagreements = record?.grant ? compareWithProbes(record.grant, settings.required, byProbes) : []
+  // With org-admin-token the organization's record decides (record-verdict.ts); a missing permission of a fine-grained
+  // token also says who approves a pending token, and where (pending.ts).
+  const grant = record?.grant
+  const permissions = (grant && record ? byProbes.map((p) => decideByRecord(p, grant, record.organization)) : byProbes).map((p) =>
+    withApprovalHint(p, kind, settings.organization, context.serverUrl)
+  )
+  const excess = settings.reportExcess ? decideExcess(byProbes, beyond, settings.required) : undefined
   // Find, then assemble.
   const replacementUrl = replacementUrlFor(settings, context.serverUrl, token)
-  const findings = auditFindings({ settings, kind, identity, skipped: probed.skipped, blockings, reach: probed.reach, permissions, token, record, disagreements, coverage, excess, scopes, serverUrl: context.serverUrl, replacementUrl })
+  const findings = auditFindings({ settings, kind, identity, skipped: probed.skipped, blockings, reach: probed.reach, permissions, probed: byProbes, visibility, token, record, disagreements, coverage, excess, scopes, serverUrl: context.serverUrl, replacementUrl })
   const parts = { settings, edition: context.edition, serverUrl: context.serverUrl, token, permissions, beyond, findings, excess, coverage, record, disagreements }
   return assembleReport({ ...parts, generatedAt: session.now(), requests: session.requests(), durationMs: Math.max(0, session.now() - session.started) })
 }
@@ -93,4 +110,10 @@ async function probeBeyond(
   const selectionByOwner = new Map(record?.grant?.repositorySelection ? [[record.organization.toLowerCase(), record.grant.repositorySelection]] : [])
   const coverage = canContinue && listing ? decideCoverage({ repositories: settings.repositories, kind: token.report.kind, selectionByOwner }, listing) : undefined
   return { ...(record ? { record } : {}), ...(coverage ? { coverage } : {}) }
+}
+
+/** Whether the first pass proved a permission held at a level (a higher level proven covers it). */
+function heldFrom(decided: readonly PermissionReport[]): (name: string, level: Level) => boolean {
+  const proven = new Set(decided.filter((p) => p.status === 'granted').map((p) => `${p.name}:${p.level}`))
+  return (name, level) => proven.has(`${name}:admin`) || (level !== 'admin' && proven.has(`${name}:write`)) || proven.has(`${name}:${level}`)
 }

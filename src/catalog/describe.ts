@@ -1,6 +1,7 @@
 /** The catalog as a person reads it: for every permission and level, the probe and why it is harmless, or why there is none. */
 import type { Catalog } from './catalog.js'
 import type { Level, SafetyArgument } from '../types.js'
+import { basisOf, basisText } from './probe-basis.js'
 
 export interface CatalogRow {
   readonly permission: string
@@ -12,6 +13,8 @@ export interface CatalogRow {
   /** The safety argument, or the reason it cannot be checked. */
   readonly note: string
   readonly source: 'rule' | 'override'
+  /** Why its 404 / 422 is read as it is, with the public source (probe-basis.ts). */
+  readonly basis?: string
 }
 
 export function safetyText(safety: SafetyArgument): string {
@@ -42,7 +45,8 @@ export function describeCatalog(catalog: Catalog): CatalogRow[] {
         level,
         probe: entry.probe ? `${entry.probe.method} ${entry.probe.template}` : '',
         note: entry.probe ? `${safetyText(entry.probe.safety)}${altNote}` : (entry.uncheckable ?? ''),
-        source: entry.source
+        source: entry.source,
+        ...(entry.probe && basisOf(entry.probe) ? { basis: basisText(basisOf(entry.probe)!) } : {})
       })
     }
   }
@@ -105,6 +109,7 @@ export function catalogText(catalog: Catalog): string {
   for (const r of rows) {
     out.push(`${`${r.permission}:${r.level}`.padEnd(48)} ${r.probe || 'not checkable'}`)
     out.push(`${''.padEnd(48)}   ${r.note}${r.source === 'override' ? ' (reviewed override)' : ''}`)
+    if (r.basis) out.push(`${''.padEnd(48)}   basis: ${r.basis}`)
   }
   const probed = rows.filter((r) => r.probe).length
   out.push('', `${catalog.permissions.size} permissions (${catalog.edition === 'ghes' ? 'GitHub Enterprise Server 3.22' : 'GitHub.com'}), ${rows.length} permission levels: ${probed} probed, ${rows.length - probed} inconclusive with a reason.`)

@@ -1,6 +1,7 @@
 /**
  * GitHub's classic scope hierarchy: which scopes include which others. Written once, here, from GitHub's
- * "Scopes for OAuth apps" page; the simulator keeps its own copy on purpose (tools/simulator), and
+ * "Scopes for OAuth apps" page (where the page says nothing, the quote says so and names the tool the inclusion rests
+ * on; reviewed against /work/research/scopes.json in issue 11); the simulator keeps its own copy on purpose (tools/simulator), and
  * __tests__/unit/facts.test.ts holds both to the quotes below so neither can drift from the page.
  */
 
@@ -32,18 +33,18 @@ export const SCOPE_INCLUSIONS: readonly ScopeInclusion[] = [
   },
   { scope: 'admin:repo_hook', includes: ['write:repo_hook', 'read:repo_hook'], quote: 'The scope table lists write:repo_hook, read:repo_hook under admin:repo_hook.' },
   { scope: 'write:repo_hook', includes: ['read:repo_hook'], quote: 'The scope table lists read:repo_hook under write:repo_hook.' },
-  { scope: 'admin:org', includes: ['write:org', 'read:org', 'manage_runners:org'], quote: 'The scope table lists write:org, read:org, manage_runners:org under admin:org.' },
+  { scope: 'admin:org', includes: ['write:org', 'read:org', 'manage_runners:org'], quote: 'The scope table lists write:org, read:org under admin:org; manage_runners:org is not on the page (github/docs#39414): it rests on trufflehog pkg/analyzer/analyzers/github/classic/classictoken.go @3ab759f L42-63 (AdminOrg: WriteOrg, ReadOrg, ManageRunnersOrg).' },
   { scope: 'write:org', includes: ['read:org'], quote: 'The scope table lists read:org under write:org.' },
   { scope: 'admin:public_key', includes: ['write:public_key', 'read:public_key'], quote: 'The scope table lists write:public_key, read:public_key under admin:public_key.' },
   { scope: 'write:public_key', includes: ['read:public_key'], quote: 'The scope table lists read:public_key under write:public_key.' },
   { scope: 'admin:gpg_key', includes: ['write:gpg_key', 'read:gpg_key'], quote: 'The scope table lists write:gpg_key, read:gpg_key under admin:gpg_key.' },
   { scope: 'write:gpg_key', includes: ['read:gpg_key'], quote: 'The scope table lists read:gpg_key under write:gpg_key.' },
-  { scope: 'admin:ssh_signing_key', includes: ['write:ssh_signing_key', 'read:ssh_signing_key'], quote: 'The scope table lists write:ssh_signing_key, read:ssh_signing_key under admin:ssh_signing_key.' },
-  { scope: 'write:ssh_signing_key', includes: ['read:ssh_signing_key'], quote: 'The scope table lists read:ssh_signing_key under write:ssh_signing_key.' },
+  { scope: 'admin:ssh_signing_key', includes: ['write:ssh_signing_key', 'read:ssh_signing_key'], quote: 'Not on the page: the ssh_signing_key family rests on trufflehog pkg/analyzer/analyzers/github/classic/classictoken.go @3ab759f L42-63, which lists it like the gpg_key family.' },
+  { scope: 'write:ssh_signing_key', includes: ['read:ssh_signing_key'], quote: 'Not on the page: the ssh_signing_key family rests on trufflehog pkg/analyzer/analyzers/github/classic/classictoken.go @3ab759f L42-63, which lists it like the gpg_key family.' },
   { scope: 'user', includes: ['read:user', 'user:email', 'user:follow'], quote: 'The scope table lists read:user, user:email, user:follow under user.' },
   { scope: 'project', includes: ['read:project'], quote: 'The scope table lists read:project under project.' },
-  { scope: 'write:packages', includes: ['read:packages'], quote: 'The scope table lists read:packages under write:packages.' },
-  { scope: 'codespace', includes: ['codespace:secrets'], quote: 'The scope table lists codespace:secrets under codespace.' },
+  { scope: 'write:packages', includes: ['read:packages'], quote: 'The page lists the package scopes side by side, not indented; the inclusion rests on trufflehog pkg/analyzer/analyzers/github/classic/classictoken.go @3ab759f L42-63 (WritePackages: ReadPackages).' },
+  { scope: 'codespace', includes: ['codespace:secrets'], quote: 'codespace:secrets is not on the page; the inclusion rests on trufflehog pkg/analyzer/analyzers/github/classic/classictoken.go @3ab759f L42-63.' },
   { scope: 'admin:enterprise', includes: ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise'], quote: 'The scope table lists manage_runners:enterprise, manage_billing:enterprise, read:enterprise under admin:enterprise.' }
 ]
 

@@ -6,6 +6,10 @@ import type { Finding, FindingLink, TokenKind } from '../types.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Blocking, Decision, Reachability } from '../verdicts/classify.js'
 import { describeBlocking, UNREACHABLE } from '../verdicts/classify.js'
+import { conditionFinding } from '../verdicts/conditions.js'
+import { notCheckedFinding, whyNothingVerified } from '../audit/verified.js'
+import { pendingApprovalFinding, unreachableRepositoryText } from '../verdicts/pending.js'
+import type { RepoVisibility } from '../verdicts/visibility.js'
 import type { TokenVerdict } from '../verdicts/token.js'
 import { TOKEN_KIND_LABELS, isPersonalAccessToken } from '../verdicts/token-kind.js'
 import type { CoverageResult } from '../audit/coverage.js'
@@ -33,6 +37,10 @@ export interface FindingInputs {
   readonly serverUrl: string
   /** The replacement form's URL: the link of every fix that is "create a replacement". */
   readonly replacementUrl?: string
+  /** The audited repository's visibility. */
+  readonly visibility: RepoVisibility
+  /** The permissions as the probes decided them (before the organization's record decided). */
+  readonly probed: readonly PermissionReport[]
 }
 
 export function auditFindings(x: FindingInputs): Finding[] {
@@ -47,13 +55,14 @@ export function auditFindings(x: FindingInputs): Finding[] {
   ])
   return [
     ...replace(gateFindings(x.skipped, x.blockings, x.serverUrl)),
-    ...reachFindings(x.reach, x.settings, x.serverUrl),
+    ...reachFindings(x.reach, x.settings, x.serverUrl, x.kind),
     ...replace(x.permissions.filter((p) => !(p.status === 'inconclusive' && statedAbove.has(p.code))).flatMap(permissionFindings)),
     ...x.settings.inputWarnings.map((w): Finding => ({ severity: 'warning', code: 'input', title: 'Input', message: w })),
-    ...identityFindings(x.identity),
+    ...identityFindings(x.identity, x.probed),
     ...replace(tokenFindings(x.token, x.settings)),
     ...replace(kindFindings(x.kind)),
     ...(x.record ? recordFindings(x.record, x.disagreements, x.serverUrl) : []),
+    ...pendingFindings(x),
     ...(x.coverage ? coverageFindings(x.coverage, x.serverUrl) : []),
     ...replace(excessFindings(x.excess, x.settings.reportExcess, x.kind, x.scopes))
   ]
@@ -78,22 +87,22 @@ function listed(items: readonly string[], noun: string, section: string): string
 export function gateFindings(skipped: Decision | undefined, blockings: ReadonlyMap<string, Blocking>, serverUrl = 'https://github.com'): Finding[] {
   const out: Finding[] = []
   if (skipped?.code === 'rate-limited' && !blockings.has('rate-limited')) out.push({ severity: 'warning', code: 'rate-limited', title: 'Rate limit', message: skipped.reason })
+  // Each condition GitHub reported, with its own fix (verdicts/conditions.ts); an unreachable API is reported by
+  // identityFindings (the audit that verified nothing fails).
   for (const b of blockings.values()) out.push(blockingFinding(b, serverUrl))
-  if (skipped?.code === 'network') out.push({ severity: 'warning', code: 'api-unreachable', title: 'GitHub not reachable', message: skipped.reason })
-  if (skipped?.code === 'bad-response') out.push({ severity: 'warning', code: 'api-unexpected', title: 'Unexpected answer from the API', message: skipped.reason })
   return out
 }
 
-export function reachFindings(reach: Reachability, settings: Settings, serverUrl = 'https://github.com'): Finding[] {
+export function reachFindings(reach: Reachability, settings: Settings, serverUrl = 'https://github.com', kind: TokenKind = 'fine-grained'): Finding[] {
   const out: Finding[] = []
   if (reach.repository === false && settings.repository) {
     out.push({
       severity: 'error',
       code: 'repository-unreachable',
       title: `Repository ${settings.repository.owner}/${settings.repository.repo} not reachable`,
-      message: UNREACHABLE.repository,
-      fix: 'Add the repository to the token\'s repository access, ask an organization owner to approve the token, or check the `repository` input.',
-      ...ifLink(tokenListLink(serverUrl))
+      message: kind === 'fine-grained' ? UNREACHABLE.repository : unreachableRepositoryText(kind).message,
+      fix: kind === 'fine-grained' || kind === 'unknown' ? 'Add the repository to the token\'s repository access, ask an organization owner to approve the token, or check the `repository` input.' : unreachableRepositoryText(kind).fix,
+      ...ifLink(kind === 'fine-grained' && settings.organization ? pendingRequestsLink(serverUrl, settings.organization) : tokenListLink(serverUrl))
     })
   }
   if (reach.organization === false && settings.organization) {
@@ -102,17 +111,28 @@ export function reachFindings(reach: Reachability, settings: Settings, serverUrl
   return out
 }
 
-/** A 5xx answer (GitHub's or a proxy's) carries no token headers: its missing expiration header proves nothing. */
-export function identityFindings(identity: HttpEvidence): Finding[] {
-  if (!(identity.status >= 500 && identity.failure === undefined)) return []
-  return [
-    {
-      severity: 'warning',
-      code: 'identity-unavailable',
-      title: 'Token details unknown',
-      message: `GET /user answered ${identity.status} (after retries): the token's owner and expiry are unknown, so its lifetime could not be checked.`
-    }
-  ]
+/**
+ * An audit that verified nothing fails (audit/verified.ts): GitHub unreachable, GET /user never answered, or no probe
+ * answered for a network or server reason. One finding, "The token could not be checked", and why.
+ */
+export function identityFindings(identity: HttpEvidence, probed: readonly PermissionReport[]): Finding[] {
+  const why = whyNothingVerified({ identity, permissions: probed })
+  if (!why) return []
+  return [notCheckedFinding(why, identity.status === 0 ? 'api-unreachable' : identity.failure !== undefined ? 'api-unexpected' : 'not-checked')]
+}
+
+/** Public reads answered while the organization's resources refused the token: it may be waiting for approval. */
+export function pendingFindings(x: FindingInputs): Finding[] {
+  const finding = pendingApprovalFinding({
+    kind: x.kind,
+    ...(x.settings.organization ? { organization: x.settings.organization } : {}),
+    serverUrl: x.serverUrl,
+    visibility: x.visibility,
+    repositoryUnreachable: x.reach.repository === false,
+    permissions: x.probed,
+    recordRead: x.record?.grant !== undefined || x.record?.pendingRequest !== undefined
+  })
+  return finding ? [finding] : []
 }
 
 /** An unreadable expiry, an expiry within the warn/fail days, a lifetime beyond the policy. */
@@ -219,9 +239,12 @@ export function blockingFinding(b: Blocking, serverUrl = 'https://github.com'): 
         : { severity: 'error', code: 'lifetime-policy', title: 'Blocked by the organization\'s lifetime policy', message, fix: `Create a replacement that expires within ${b.maxDays} days.` }
     }
     case 'classic-forbidden':
-      return { severity: 'error', code: 'classic-forbidden', title: 'Classic tokens refused by the organization', message, fix: 'Create a fine-grained replacement.' }
+      return { severity: 'error', code: 'classic-forbidden', title: `Classic tokens refused by ${b.owner ?? 'the organization'}`, message, fix: 'Create a fine-grained replacement.' }
     case 'rate-limited':
       return { severity: 'warning', code: 'rate-limited', title: 'Rate limit', message }
+    default:
+      // The other conditions GitHub reports (IP allow list, bans, archived, blocked, …): verdicts/conditions.ts.
+      return conditionFinding(b)
   }
 }
 

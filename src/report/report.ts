@@ -24,6 +24,8 @@ export interface EvidenceRecord {
   /** What this request was for: the probe itself, or an alternative permission's probe. */
   readonly role: 'probe' | 'alternative' | 'context'
   readonly safety: string
+  /** Why the catalog reads this probe's 404 / 422 as it does: the public source (catalog/probe-basis.ts). */
+  readonly basis?: string
 }
 
 export interface PermissionReport {

@@ -6,9 +6,13 @@
  */
 import type { PlannedProbe } from '../audit/plan.js'
 import { REPOSITORY_PROBE_ID } from '../audit/plan.js'
-import type { HttpEvidence, PermissionScope, PermissionStatus } from '../types.js'
-import { personDate } from '../report/when.js'
-import { formatAcceptedPermissions, parseAcceptedPermissions, parseClassicForbidden, parseLifetimePolicy, parseSsoHeader } from './headers.js'
+import type { HttpEvidence, Level, PermissionScope, PermissionStatus } from '../types.js'
+import { formatPartners, readRefusal } from './joint-sets.js'
+import { basisOf, trustsNotFound } from '../catalog/probe-basis.js'
+import { formatAcceptedPermissions, parseAcceptedPermissions } from './headers.js'
+import type { Condition, ConditionCode } from './policy-texts.js'
+import { namesRepositoryLookup, readCondition } from './policy-texts.js'
+import { describeCondition } from './conditions.js'
 
 export type DecisionCode =
   | 'answered'
@@ -24,11 +28,13 @@ export type DecisionCode =
   | 'repository-unreachable'
   | 'organization-unreachable'
   | 'not-found'
-  | 'invalid-token'
-  | 'sso-required'
-  | 'lifetime-policy'
-  | 'classic-forbidden'
-  | 'rate-limited'
+  | ConditionCode
+  | 'public-data'
+  | 'visibility-unknown'
+  | 'joint-set'
+  | 'not-checked'
+  | 'not-found-ambiguous'
+  | 'org-record'
   | 'server-error'
   | 'network'
   | 'deadline'
@@ -49,53 +55,16 @@ export interface Decision {
   readonly reason: string
 }
 
-export type Blocking =
-  | { code: 'invalid-token' }
-  | { code: 'sso-required'; url?: string }
-  | { code: 'lifetime-policy'; maxDays: number; owner?: string; settingsUrl?: string }
-  | { code: 'classic-forbidden'; owner?: string }
-  | { code: 'rate-limited'; resetAt?: Date; retryAfterSeconds?: number; secondary: boolean }
+/** A condition GitHub reported that stops the token on a resource, whatever permissions it holds (policy-texts.ts). */
+export type Blocking = Condition
 
-/** Conditions that stop the token from working at all on a resource, whatever permissions it holds. */
+/** The condition an answer shows (see policy-texts.ts), or undefined. */
 export function blockingCondition(ev: HttpEvidence): Blocking | undefined {
-  if (ev.status === 401) return { code: 'invalid-token' }
-  if (ev.status !== 403 && ev.status !== 429) return undefined
-  const sso = ev.headers['x-github-sso'] ? parseSsoHeader(ev.headers['x-github-sso']) : undefined
-  if (sso?.required) return { code: 'sso-required', ...(sso.url ? { url: sso.url } : {}) }
-  const lifetime = parseLifetimePolicy(ev.message)
-  if (lifetime) return { code: 'lifetime-policy', ...lifetime }
-  const classic = parseClassicForbidden(ev.message)
-  if (classic) return { code: 'classic-forbidden', ...classic }
-  const remaining = ev.headers['x-ratelimit-remaining']
-  const retryAfter = ev.headers['retry-after']
-  if (remaining === '0' || retryAfter !== undefined || ev.status === 429 || /rate limit/i.test(ev.message)) {
-    const reset = Number(ev.headers['x-ratelimit-reset'])
-    const secondary = /secondary rate limit/i.test(ev.message) || (retryAfter !== undefined && remaining !== '0')
-    return {
-      code: 'rate-limited',
-      secondary,
-      ...(Number.isFinite(reset) && reset > 0 && !secondary ? { resetAt: new Date(reset * 1000) } : {}),
-      ...(retryAfter !== undefined && Number.isFinite(Number(retryAfter)) ? { retryAfterSeconds: Number(retryAfter) } : {})
-    }
-  }
-  return undefined
+  return readCondition(ev)
 }
 
 export function describeBlocking(b: Blocking): string {
-  switch (b.code) {
-    case 'invalid-token':
-      return 'GitHub answered 401: the token is invalid, expired or revoked.'
-    case 'sso-required':
-      return 'The organization enforces SAML single sign-on and the token is not authorised for it.'
-    case 'lifetime-policy':
-      return `The ${b.owner ? `'${b.owner}' ` : ''}organization refuses fine-grained tokens whose lifetime exceeds ${b.maxDays} days, and this token's does.`
-    case 'classic-forbidden':
-      return `The ${b.owner ? `'${b.owner}' ` : ''}organization refuses personal access tokens (classic).`
-    case 'rate-limited':
-      return b.secondary
-        ? `GitHub's secondary rate limit refused the request${b.retryAfterSeconds !== undefined ? ` (retry after ${b.retryAfterSeconds} s)` : ''}; nothing is known about the permission.`
-        : `The token's rate limit is used up${b.resetAt ? ` until ${personDate(b.resetAt)}` : ''}; nothing is known about the permission.`
-  }
+  return describeCondition(b)
 }
 
 export interface Reachability {
@@ -138,13 +107,20 @@ function reachOf(context: PermissionScope, reach: Reachability): boolean | undef
 }
 
 /** The decision one probe's evidence supports for one permission (a fine-grained or app token). */
-export function classifyEvidence(permission: string, planned: PlannedProbe, ev: HttpEvidence, reach: Reachability): Decision {
+export interface ClassifyOptions {
+  /** The level the probe is meant to prove (a refusal of a higher level proves nothing about a lower one). */
+  readonly level?: Level
+  /** Whether a response proved another permission held (for joint sets, see joint-sets.ts). */
+  readonly held?: (name: string, level: Level) => boolean
+}
+
+export function classifyEvidence(permission: string, planned: PlannedProbe, ev: HttpEvidence, reach: Reachability, options: ClassifyOptions = {}): Decision {
   // A 5xx is a server error whatever its body: GitHub's 502 and 504 pages are HTML, not the JSON expected.
   const serverFailure = ev.status >= 500 && (ev.failure === 'not-json' || ev.failure === 'empty-body')
   const failure = serverFailure ? undefined : failureDecision(ev)
   if (failure) return failure
   const blocking = blockingCondition(ev)
-  if (blocking) return { status: 'inconclusive', code: blocking.code, reason: describeBlocking(blocking) }
+  if (blocking && blocking.code !== 'sso-partial') return { status: 'inconclusive', code: blocking.code, reason: describeBlocking(blocking) }
   const { probe, context } = planned
   const contextReach = reachOf(context, reach)
   if (ev.status >= 500) return { status: 'inconclusive', code: 'server-error', reason: `GitHub answered ${ev.status} ${probe.method === 'GET' ? '(after retries)' : '(a write is never sent twice: the error may have come after GitHub acted)'}; the permission could not be checked.` }
@@ -158,11 +134,19 @@ export function classifyEvidence(permission: string, planned: PlannedProbe, ev: 
   if (ev.status === 403) {
     if (/resource not accessible by/i.test(ev.message)) {
       const accepted = parseAcceptedPermissions(ev.headers['x-accepted-github-permissions'] ?? '')
-      if (accepted.length > 0 && !accepted.some((set) => set.some((p) => p.name === permission))) {
+      const reading = readRefusal(permission, options.level ?? 'admin', accepted, options.held)
+      if (reading.proves === 'nothing' && reading.why === 'not-listed') {
         return {
           status: 'inconclusive',
           code: 'accepted-mismatch',
-          reason: `GitHub refused it, but says this endpoint accepts ${formatAcceptedPermissions(accepted)}, not '${permission}': the refusal does not prove the permission missing.`
+          reason: `GitHub refused it, but says this endpoint accepts ${formatAcceptedPermissions(accepted)}, not '${permission}'${options.level ? ` at '${options.level}'` : ''}: the refusal does not prove the permission missing.`
+        }
+      }
+      if (reading.proves === 'nothing') {
+        return {
+          status: 'inconclusive',
+          code: 'joint-set',
+          reason: `GitHub answered 403 "${ev.message}", but this endpoint accepts ${formatAcceptedPermissions(accepted)}: '${permission}' is needed together with ${formatPartners(reading.partners)}, and nothing proved ${reading.partners.flat().length > 1 ? 'those' : 'that'} held, so either may be what is missing.`
         }
       }
       // The same sentence for every missing permission (the accepted permissions are in each one's evidence), so a
@@ -176,9 +160,18 @@ export function classifyEvidence(permission: string, planned: PlannedProbe, ev: 
     }
   }
   if (ev.status === 404) {
-    if (probe.id === REPOSITORY_PROBE_ID || contextReach === false) {
+    // A 404 whose documentation_url names the repository lookup (cli/cli#13350) is about the repository, not the id.
+    if (probe.id === REPOSITORY_PROBE_ID || contextReach === false || (context === 'repository' && namesRepositoryLookup(ev.body))) {
       const where = context === 'organization' ? 'organization' : 'repository'
       return { status: 'inconclusive', code: `${where}-unreachable`, reason: UNREACHABLE[where] }
+    }
+    if (contextReach === true && !trustsNotFound(probe)) {
+      const basis = basisOf(probe)
+      return {
+        status: 'inconclusive',
+        code: 'not-found-ambiguous',
+        reason: `GitHub answered 404, which on this endpoint can also mean the permission is missing (${basis ? `${basis.reading}; ${basis.source}` : 'no source reads it as passing'}).`
+      }
     }
     if (contextReach === true) {
       return {

@@ -10,6 +10,10 @@ import { LOGIN_UNKNOWN } from '../audit/plan.js'
 import type { EvidenceRecord, PermissionReport } from '../report/report.js'
 import { holdsScopes } from './token-kind.js'
 import { decideFromScopes, expandScopes } from './classic-scopes.js'
+import type { RepoVisibility } from './visibility.js'
+import { limitByVisibility } from './visibility.js'
+import { unreachableRepositoryText } from './pending.js'
+import { basisOf, basisText } from '../catalog/probe-basis.js'
 import { shownPath } from '../audit/shown-path.js'
 
 export interface DecideInputs {
@@ -18,6 +22,10 @@ export interface DecideInputs {
   readonly reach: Reachability
   readonly skipped?: Decision
   readonly scopes?: readonly string[]
+  /** The audited repository's visibility (visibility.ts): on a public one, public data proves nothing. */
+  readonly visibility?: RepoVisibility
+  /** Permissions proven held, for joint sets (joint-sets.ts). */
+  readonly held?: (name: string, level: RequiredPermission['level']) => boolean
 }
 
 function evidenceRecord(planned: PlannedProbe, ev: HttpEvidence, role: EvidenceRecord['role']): EvidenceRecord {
@@ -31,8 +39,15 @@ function evidenceRecord(planned: PlannedProbe, ev: HttpEvidence, role: EvidenceR
     safety: safety.kind === 'read-only' ? 'read-only (GET)' : safety.kind === 'random-target' ? `random {${safety.param}}: names nothing that exists` : `random parent {${safety.param}} and a body without the required '${safety.missingField}'`,
     ...(planned.probe.randomParams.length > 0 ? { shownPath: shownPath(planned.probe.template, ev.path, planned.probe.randomParams) } : {}),
     ...(ev.headers['x-accepted-github-permissions'] !== undefined ? { acceptedPermissions: ev.headers['x-accepted-github-permissions'] } : {}),
-    ...(ev.headers['x-github-request-id'] !== undefined ? { requestId: ev.headers['x-github-request-id'] } : {})
+    ...(ev.headers['x-github-request-id'] !== undefined ? { requestId: ev.headers['x-github-request-id'] } : {}),
+    ...(basisOf(planned.probe) ? { basis: basisText(basisOf(planned.probe)!) } : {})
   }
+}
+
+/** One probe's verdict for one permission: its evidence, then what the repository's visibility lets it prove. */
+function classified(name: string, level: RequiredPermission['level'], planned: PlannedProbe, ev: HttpEvidence, inputs: DecideInputs): Decision {
+  const decision = classifyEvidence(name, planned, ev, inputs.reach, { level, ...(inputs.held ? { held: inputs.held } : {}) })
+  return limitByVisibility(planned.probe, planned.context, decision, inputs.visibility ?? 'unknown')
 }
 
 export function decidePermission(pp: PermissionPlan, inputs: DecideInputs): PermissionReport {
@@ -63,11 +78,13 @@ export function decidePermission(pp: PermissionPlan, inputs: DecideInputs): Perm
   const ev = inputs.evidence.get(pp.planned)
   if (!ev) return finish(inputs.skipped ?? { status: 'inconclusive', code: 'deadline', reason: 'Not probed.' }, [])
   const records = [evidenceRecord(pp.planned, ev, 'probe')]
-  const decision = classifyEvidence(name, pp.planned, ev, inputs.reach)
+  const decision = classified(name, level, pp.planned, ev, inputs)
 
   if (holdsScopes(inputs.kind)) {
     const byScope = inputs.scopes ? scopeDecision(name, level, inputs.scopes) : undefined
     if (byScope?.status === 'missing') return finish(byScope, records)
+    // Only fine-grained tokens select repositories or wait for approval.
+    if (decision.code === 'repository-unreachable') return finish({ ...decision, reason: unreachableRepositoryText(inputs.kind).message }, records)
     // Scopes say granted (or cannot say): the probe must not contradict it.
     if (decision.status === 'granted') return finish(byScope ?? decision, records)
     if (decision.status === 'missing') {
@@ -81,7 +98,7 @@ export function decidePermission(pp: PermissionPlan, inputs: DecideInputs): Perm
   const alternatives = pp.alternatives.map((alt) => {
     const altEv = alt.planned ? inputs.evidence.get(alt.planned) : undefined
     if (alt.planned && altEv) records.push(evidenceRecord(alt.planned, altEv, 'alternative'))
-    const altDecision = alt.planned && altEv ? classifyEvidence(alt.name, alt.planned, altEv, inputs.reach) : undefined
+    const altDecision = alt.planned && altEv ? classified(alt.name, alt.level, alt.planned, altEv, { ...inputs, held: undefined }) : undefined
     return { label: `${alt.name}: ${alt.level}`, status: altDecision?.status }
   })
   const held = alternatives.find((a) => a.status === 'granted')

@@ -47,7 +47,9 @@ export function decideToken(inputs: TokenInputs): TokenVerdict {
   const { kind, now } = inputs
   const header = inputs.identity.headers['github-authentication-token-expiration']
   let expiresAt: Date | 'never' | undefined
-  if (inputs.authenticated) expiresAt = header === undefined ? 'never' : parseExpiration(header)
+  // Only a successful answer says anything by lacking the header: error and rate-limit answers carry no token headers.
+  const successful = inputs.identity.status >= 200 && inputs.identity.status < 300
+  if (inputs.authenticated) expiresAt = header === undefined ? (successful ? 'never' : undefined) : parseExpiration(header)
   const daysRemaining = expiresAt instanceof Date ? Math.floor((expiresAt.getTime() - now) / DAY) : null
   const policy = inputs.blockings.get('lifetime-policy') as LifetimePolicy | undefined
   const report: TokenReport = {

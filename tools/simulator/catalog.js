@@ -5,10 +5,12 @@
  * `src/data/github-permissions/`), what their path parameters look like and which body fields they require.
  *
  * Loading is lazy and cached per edition, so several simulators in one process parse the 13 MB description once.
+ * The files are read by github-data.js; request and response bodies come from openapi-bodies.js.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { fileURLToPath } from 'node:url'
+import { EDITIONS, deref, loadOpenApi, loadPermissionData } from './github-data.js'
+
+export { deref, loadPermissionData } from './github-data.js'
+export { missingRequiredField, sampleResponse, successStatus } from './openapi-bodies.js'
 
 /** @typedef {'read' | 'write' | 'admin'} Level */
 /** @typedef {'fpt' | 'ghes'} Edition */
@@ -72,16 +74,6 @@ import { fileURLToPath } from 'node:url'
 
 export const LEVEL_RANK = /** @type {const} */ ({ read: 1, write: 2, admin: 3 })
 
-const DATA_DIR = fileURLToPath(new URL('../../src/data/github-permissions/', import.meta.url))
-const requireFromHere = createRequire(import.meta.url)
-
-/** Data file and OpenAPI descriptions (first wins, later ones fill gaps) per edition. */
-const EDITIONS = {
-  fpt: { data: 'fpt-2026-03-10/fine-grained-pat-permissions.json', openapi: ['api.github.com.json'] },
-  // @octokit/openapi 23 ships GHES up to 3.19; GitHub.com's description fills the 3.22 operations it lacks.
-  ghes: { data: 'ghes-3.22-2026-03-10/fine-grained-pat-permissions.json', openapi: ['ghes-3.19.json', 'api.github.com.json'] }
-}
-
 /**
  * Operations listed under several permissions that need ALL of them (GitHub's data lists a conjunction the same
  * way as alternatives). Every other multi-permission operation accepts any one of its permissions.
@@ -98,58 +90,6 @@ export const CONJUNCTIONS = new Map([
  * path starts with `.github/workflows/`.
  */
 export const WORKFLOW_CONTENT_PATHS = new Set(['PUT /repos/{owner}/{repo}/contents/{path}', 'DELETE /repos/{owner}/{repo}/contents/{path}'])
-
-/** @type {Map<string, unknown>} */
-const jsonCache = new Map()
-
-/**
- * @param {string} file absolute path
- * @returns {any}
- */
-function readJson(file) {
-  let value = jsonCache.get(file)
-  if (value === undefined) {
-    value = JSON.parse(readFileSync(file, 'utf8'))
-    jsonCache.set(file, value)
-  }
-  return value
-}
-
-/**
- * GitHub's fine-grained PAT permission data for an edition.
- * @param {Edition} edition
- * @returns {PermissionData}
- */
-export function loadPermissionData(edition) {
-  return readJson(DATA_DIR + EDITIONS[edition].data)
-}
-
-/**
- * @param {string} name file name under `@octokit/openapi/generated/`
- * @returns {OpenApiNode}
- */
-function loadOpenApi(name) {
-  return readJson(requireFromHere.resolve(`@octokit/openapi/generated/${name}`))
-}
-
-/**
- * Follows a local `$ref` (`#/components/...`), repeatedly.
- * @param {OpenApiNode | undefined} spec
- * @param {unknown} node
- * @returns {any}
- */
-export function deref(spec, node) {
-  let current = /** @type {any} */ (node)
-  for (let i = 0; i < 20 && current && typeof current === 'object' && typeof current.$ref === 'string'; i++) {
-    const ref = /** @type {string} */ (current.$ref)
-    if (!ref.startsWith('#/') || !spec) return undefined
-    current = ref
-      .slice(2)
-      .split('/')
-      .reduce((/** @type {any} */ at, part) => (at ? at[part.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), spec)
-  }
-  return current
-}
 
 /** @param {string} s */
 function escapeRegex(s) {
@@ -376,165 +316,4 @@ export function matchRoute(catalog, method, path) {
     return { route, params }
   }
   return null
-}
-
-/**
- * The first field the JSON request body leaves out among those the operation's requestBody schema marks required,
- * or null when the body is complete (or the operation has no JSON body schema). `oneOf`/`anyOf`: complete when
- * any alternative is; `allOf`: every part must be.
- * @param {Route} route
- * @param {unknown} body parsed JSON body (undefined when none was sent)
- * @returns {string | null}
- */
-export function missingRequiredField(route, body) {
-  const requestBody = deref(route.spec, route.op?.requestBody)
-  const schema = requestBody?.content?.['application/json']?.schema
-  if (!schema) return null
-  return missingIn(route.spec, schema, body === undefined ? {} : body, 0)
-}
-
-/**
- * @param {OpenApiNode | undefined} spec
- * @param {unknown} rawSchema
- * @param {unknown} value
- * @param {number} depth
- * @returns {string | null}
- */
-function missingIn(spec, rawSchema, value, depth) {
-  const schema = deref(spec, rawSchema)
-  if (!schema || typeof schema !== 'object' || depth > 8) return null
-  if (Array.isArray(schema.allOf)) {
-    for (const part of schema.allOf) {
-      const missing = missingIn(spec, part, value, depth + 1)
-      if (missing) return missing
-    }
-  }
-  const alternatives = schema.oneOf ?? schema.anyOf
-  if (Array.isArray(alternatives) && alternatives.length > 0) {
-    /** @type {string | null} */
-    let firstMissing = null
-    for (const alt of alternatives) {
-      const resolved = deref(spec, alt)
-      if (!typeMatches(resolved, value)) {
-        firstMissing ??= firstRequired(spec, resolved)
-        continue
-      }
-      const missing = missingIn(spec, resolved, value, depth + 1)
-      if (!missing) return null
-      firstMissing ??= missing
-    }
-    return firstMissing
-  }
-  const required = Array.isArray(schema.required) ? /** @type {string[]} */ (schema.required) : []
-  if (required.length === 0) return null
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return required[0] ?? null
-  for (const field of required) if (!(field in value)) return field
-  return null
-}
-
-/**
- * @param {OpenApiNode | undefined} spec
- * @param {OpenApiNode | undefined} schema
- * @returns {string | null}
- */
-function firstRequired(spec, schema) {
-  const s = deref(spec, schema)
-  return Array.isArray(s?.required) && s.required.length > 0 ? String(s.required[0]) : null
-}
-
-/**
- * @param {OpenApiNode | undefined} schema
- * @param {unknown} value
- */
-function typeMatches(schema, value) {
-  switch (schema?.type) {
-    case 'array':
-      return Array.isArray(value)
-    case 'object':
-      return value !== null && typeof value === 'object' && !Array.isArray(value)
-    case 'string':
-      return typeof value === 'string'
-    case 'integer':
-    case 'number':
-      return typeof value === 'number'
-    case 'boolean':
-      return typeof value === 'boolean'
-    default:
-      return true
-  }
-}
-
-/**
- * The success status GitHub documents for an operation (the lowest 2xx), 200 when none is documented.
- * @param {Route} route
- * @returns {number}
- */
-export function successStatus(route) {
-  const codes = Object.keys(route.op?.responses ?? {})
-    .map(Number)
-    .filter((c) => c >= 200 && c < 300)
-    .sort((a, b) => a - b)
-  return codes[0] ?? 200
-}
-
-/**
- * A plausible JSON body for an operation's success response, built from its response schema: arrays are `[]`,
- * objects carry their required fields (or their first few), strings / numbers / booleans use the schema's example
- * or a neutral value. Returns undefined when the response has no JSON body.
- * @param {Route} route
- * @param {number} status
- * @returns {unknown}
- */
-export function sampleResponse(route, status) {
-  const response = deref(route.spec, route.op?.responses?.[String(status)])
-  const schema = response?.content?.['application/json']?.schema
-  if (!schema) return undefined
-  return sample(route.spec, schema, 0)
-}
-
-/**
- * @param {OpenApiNode | undefined} spec
- * @param {unknown} rawSchema
- * @param {number} depth
- * @returns {unknown}
- */
-function sample(spec, rawSchema, depth) {
-  const schema = deref(spec, rawSchema)
-  if (!schema || typeof schema !== 'object') return null
-  if (Array.isArray(schema.allOf)) {
-    /** @type {Record<string, unknown>} */
-    const merged = {}
-    for (const part of schema.allOf) {
-      const value = sample(spec, part, depth)
-      if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(merged, value)
-    }
-    return merged
-  }
-  const alternatives = schema.oneOf ?? schema.anyOf
-  if (Array.isArray(alternatives) && alternatives.length > 0) return sample(spec, alternatives[0], depth)
-  if (schema.example !== undefined && (schema.example === null || typeof schema.example !== 'object')) return schema.example
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0]
-  switch (schema.type) {
-    case 'array':
-      return []
-    case 'integer':
-    case 'number':
-      return 0
-    case 'boolean':
-      return false
-    case 'null':
-      return null
-    case 'string':
-      return schema.format === 'date-time' ? new Date(0).toISOString() : schema.format === 'uri' ? 'https://api.github.com/' : 'string'
-    default: {
-      if (depth > 2) return {}
-      const properties = /** @type {Record<string, unknown>} */ (schema.properties ?? {})
-      const required = Array.isArray(schema.required) ? /** @type {string[]} */ (schema.required) : []
-      const names = (required.length > 0 ? required : Object.keys(properties)).slice(0, required.length > 0 ? 12 : 6)
-      /** @type {Record<string, unknown>} */
-      const result = {}
-      for (const name of names) result[name] = name in properties ? sample(spec, properties[name], depth + 1) : null
-      return result
-    }
-  }
 }
