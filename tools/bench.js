@@ -1,56 +1,50 @@
 // @ts-check
 /**
- * `npm run bench`: how many requests and how much wall time an audit takes, against the floor it could take.
+ * `npm run bench`: the action against the floor it could reach, as ratios, in one paired run against bare Node.
  *
- * The committed bundle (dist/index.js, not a fresh build of src/) runs as a process, exactly as a runner starts it
- * (tools/run-action.js), against the loopback simulator (127.0.0.1 only) with 0, 50 and 100 ms of latency injected
- * into every response. Three cases, all with the `everything` token (it holds every permission, so every probe is answered as granted):
- *   - one:   1 required permission
- *   - ten:   10 required permissions, a mix of repository, organization and account permissions, read and write
- *   - whole: the whole catalog, every permission in GitHub's data at its highest level
+ * The bundle (dist/index.js, or `--entry FILE`) runs as a process exactly as a runner starts it (tools/run-action.js)
+ * against the loopback simulator (127.0.0.1 only) with 0, 50, 100 and 300 ms added before every response. Every run
+ * of the action is paired with a run of bare `node -e 0` just before it, in the same environment, so both see the
+ * same machine load; every figure is a median of the runs (at least 15 for the goals to count).
  *
- * Each case × latency runs N times (default 5; `--runs N`; `--quick` for 1); the simulator is reset before each run.
- * Medians are printed with the floor for each figure and the goals as PASS/MISS. `--json` prints the results,
- * every sample included, as JSON instead of the tables. `--entry FILE` measures a candidate bundle instead. The output
- * says whether the bundle is the one committed at HEAD (read-only git), and warns when the machine was busy (load
- * average) or the simulator answered 5xx: both make the figures unrepresentative.
- *
- * Floors, as printed in the output:
- *   - requests floor = the distinct probes the audit needs: the distinct (method, template) pairs the simulator
- *     recorded for the run (GET /user and the repository context request included). Goal: requests ≤ floor + 1.
- *   - start-up = median wall time of a bare `node -e 0` + the action's own start-up, which is its time from spawn
- *     to the simulator receiving its first request, minus the bare node figure, measured in the 0 ms runs of the case.
- *   - wall floor = start-up + ceil(requests floor / 10) × latency: every probe sent at once, 10 in flight at most.
- * Round trips: the longest chain of requests each received after the previous one's answer was sent (roundTripsOf).
+ * Floors, never taken from what the action sent:
+ *   - requests floor = distinct probes the catalog (`pat-audit catalog --json`) names for the required levels (their
+ *     exclusive alternatives included; with report-excess, every probed level above the requirement too) + 1 for
+ *     GET /user; with `repositories`, + what listing the token's repositories needs at best: min(ceil(R / 100) + U, N)
+ *     for N named repositories, R the token can list and U named but not listable (counted by the bench itself
+ *     against the simulator, not by the action).
+ *   - wall floor = bare `node -e 0` (spawn to exit) + ceil(requests floor / 10) × round-trip time: every request sent
+ *     at once, ten in flight at most, and no start-up or exit of its own.
+ * Measured:
+ *   - start-up: spawn → the simulator receives the first request, against bare `node -e 0` spawn → exit;
+ *   - exit: the simulator writes the last response → the process has exited;
+ *   - peak RSS: getrusage's ru_maxrss at exit (tools/bench-rss.cjs, preloaded into bare node and the action alike);
+ *   - round trips: the longest chain of requests each received after the previous one's answer was written.
  */
 import { execFileSync, spawn } from 'node:child_process'
-import { stat } from 'node:fs/promises'
-import { cpus, loadavg } from 'node:os'
-import { relative, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { dirname, join, relative, resolve } from 'node:path'
 import { startSimulator } from './simulator/server.js'
-import { allPermissions, everything } from './simulator/scenarios.js'
-import { loadPermissionData } from './simulator/catalog.js'
+import { allPermissions, everything, fleet } from './simulator/scenarios.js'
 import { DIST_ENTRY, ROOT, runAction } from './run-action.js'
 import { benchInventory, inventoryText } from './bench-inventory.js'
 
 /** @typedef {import('./simulator/server.js').Simulator} Simulator */
+/** @typedef {import('./simulator/server.js').Scenario} Scenario */
 /** @typedef {import('./simulator/server.js').RecordedRequest} RecordedRequest */
-/** @typedef {import('./simulator/catalog.js').Level} Level */
+/** @typedef {'read' | 'write' | 'admin'} Level */
 
-const LATENCIES_MS = /** @type {const} */ ([0, 50, 100])
-/** The action's bound on requests in flight (src/facts/limits.ts MAX_IN_FLIGHT; __tests__/unit/facts.test.ts holds the two equal); the wall floor assumes it. */
+const LATENCIES_MS = [0, 50, 100, 300]
+/** The action's bound on requests in flight (src/facts/limits.ts MAX_IN_FLIGHT; __tests__/unit/facts.test.ts holds the two equal); the floors assume it. */
 const MAX_IN_FLIGHT = 10
-const MAX_RUNS = 50
-const ONE_MB = 1_000_000
-const ONE_MIB = 1_048_576
+const PAGE_SIZE = 100
+const MIN_RUNS_FOR_GOALS = 15
+const MAX_RUNS = 100
+const RSS_PROBE = join(ROOT, 'tools', 'bench-rss.cjs')
 const REPOSITORY = 'acme/infra'
-
-/**
- * @typedef {object} BenchCase
- * @property {string} name
- * @property {string} title
- * @property {Array<[string, Level]>} permissions
- */
+const LEVEL_RANK = { read: 1, write: 2, admin: 3 }
 
 /** @type {Array<[string, Level]>} */
 const TEN = [
@@ -65,88 +59,88 @@ const TEN = [
   ['organization_copilot_seat_management', 'read'],
   ['emails', 'read']
 ]
+/** @type {Array<[string, Level]>} */
+const WHOLE = /** @type {Array<[string, Level]>} */ (Object.entries(allPermissions('fpt')).sort(([a], [b]) => (a < b ? -1 : 1)))
+/** Thirty of the catalog, at their highest level: every second and fifth name, deterministic and mixed in scope. */
+const THIRTY = WHOLE.filter((_, i) => i % 2 === 0 || i % 5 === 0).slice(0, 30)
+const FLEET_REPOSITORIES = Array.from({ length: 1000 }, (_, i) => `acme/service-${String(i + 1).padStart(4, '0')}`)
+
+/**
+ * @typedef {object} BenchCase
+ * @property {string} name
+ * @property {string} title
+ * @property {'everything' | 'fleet'} world
+ * @property {Array<[string, Level]>} required
+ * @property {boolean} reportExcess
+ * @property {string[]} repositories
+ * @property {Record<number, number>} wallGoals  latency → the highest wall / floor accepted
+ */
 
 /** @type {BenchCase[]} */
 const CASES = [
-  { name: 'one', title: '1 permission (contents: write)', permissions: [['contents', 'write']] },
-  { name: 'ten', title: '10 permissions (5 repository, 4 organization, 1 account; read and write)', permissions: TEN },
-  {
-    name: 'whole',
-    title: 'whole catalog (every permission at its highest level)',
-    permissions: /** @type {Array<[string, Level]>} */ (Object.entries(allPermissions('fpt')))
-  }
+  { name: 'one', title: '1 permission (contents: write)', world: 'everything', required: [['contents', 'write']], reportExcess: false, repositories: [], wallGoals: {} },
+  { name: 'ten', title: '10 permissions (5 repository, 4 organization, 1 account)', world: 'everything', required: TEN, reportExcess: false, repositories: [], wallGoals: { 100: 1.6 } },
+  { name: 'thirty', title: '30 permissions at their highest level', world: 'everything', required: THIRTY, reportExcess: false, repositories: [], wallGoals: {} },
+  { name: 'whole', title: `the whole catalog (${WHOLE.length} permissions at their highest level)`, world: 'everything', required: WHOLE, reportExcess: false, repositories: [], wallGoals: { 100: 1.25 } },
+  { name: 'excess', title: 'the 10 permissions with report-excess: true', world: 'everything', required: TEN, reportExcess: true, repositories: [], wallGoals: {} },
+  { name: 'repos', title: 'contents: read with 1,000 repositories (fleet token: 3 of them unreachable)', world: 'fleet', required: [['contents', 'read']], reportExcess: false, repositories: FLEET_REPOSITORIES, wallGoals: { 100: 1.8 } }
 ]
-
-/**
- * One run of the bundled action.
- * @typedef {object} RunSample
- * @property {number} wallMs              process start to exit
- * @property {number} requests            requests the simulator received
- * @property {number} reportRequests      the report's own count (`stats.requests`)
- * @property {number} distinctProbes      distinct (method, template) pairs received
- * @property {number} evidenceProbes      distinct requests the report cites as evidence for a permission, + 1 for GET /user
- * @property {number} maxInFlight
- * @property {number} firstRequestMs      spawn to the simulator receiving the first request
- * @property {number[]} waves             requests in each sequential round trip (see roundTripsOf); empty at 0 ms
- * @property {number} afterLastRequestMs  last request's response sent (arrival + latency) to process exit
- * @property {number} flags               requests the simulator judged would have changed state
- * @property {number} serverErrors        answers with a 5xx or no status: the simulator failed, so the run is not representative
- * @property {number} exitCode
- * @property {string} result              the report's `result`
- */
-
-/**
- * @typedef {object} Cell
- * @property {string} case
- * @property {number} latencyMs
- * @property {RunSample[]} samples
- * @property {Array<{ atMs: number, method: string, template: string, status: number }>} timeline  the last run's requests, ms after its first
- */
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arguments
 // ---------------------------------------------------------------------------------------------------------------
 
-const USAGE = `usage: node tools/bench.js [--runs N] [--quick] [--json] [--entry FILE]
-  --runs N      runs per case and latency (1 to ${MAX_RUNS}; default 5)
-  --quick       one run each (same as --runs 1)
-  --json        print the results as JSON instead of tables
-  --entry FILE  measure another bundle (a candidate build) instead of the committed dist/index.js`
+const USAGE = `usage: node tools/bench.js [--runs N] [--quick] [--latencies 0,100] [--cases one,ten] [--json] [--entry FILE]
+  --runs N         paired runs per case and latency (default ${MIN_RUNS_FOR_GOALS}; goals count only with at least ${MIN_RUNS_FOR_GOALS})
+  --quick          3 runs each: a look, not a measurement
+  --latencies L    round-trip times to add, in ms (default ${LATENCIES_MS.join(',')})
+  --cases C        only these cases (${CASES.map((c) => c.name).join(', ')})
+  --json           print the results, every sample included, as JSON
+  --entry FILE     measure another bundle (a candidate build) instead of dist/index.js`
 
 /**
  * @typedef {object} Options
  * @property {number} runs
  * @property {boolean} json
- * @property {string} entry the bundle to run
+ * @property {string} entry
+ * @property {number[]} latencies
+ * @property {BenchCase[]} cases
  */
 
-/**
- * @param {string[]} argv
- * @returns {Options}
- */
+/** @param {string[]} argv @returns {Options} */
 function parseArgs(argv) {
-  let runs = 5
-  let json = false
-  let entry = DIST_ENTRY
+  /** @type {Options} */
+  const options = { runs: MIN_RUNS_FOR_GOALS, json: false, entry: DIST_ENTRY, latencies: LATENCIES_MS, cases: CASES }
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]
-    if (arg === '--json') json = true
-    else if (arg === '--entry' || arg.startsWith('--entry=')) {
-      const value = arg === '--entry' ? argv[++i] : arg.slice('--entry='.length)
-      if (!value) usage('--entry expects a file')
-      entry = resolve(value)
+    const arg = argv[i] ?? ''
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
+    const value = () => {
+      const v = inline ?? argv[++i]
+      if (v === undefined || v === '') usage(`${flag} expects a value`)
+      return /** @type {string} */ (v)
     }
-    else if (arg === '--quick') runs = 1
-    else if (arg === '--runs' || arg.startsWith('--runs=')) {
-      const value = arg === '--runs' ? argv[++i] : arg.slice('--runs='.length)
-      if (value === undefined || !/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_RUNS) usage(`--runs expects a whole number from 1 to ${MAX_RUNS}`)
-      runs = Number(value)
-    } else if (arg === '--help' || arg === '-h') {
+    if (flag === '--json') options.json = true
+    else if (flag === '--quick') options.runs = 3
+    else if (flag === '--entry') options.entry = resolve(value())
+    else if (flag === '--runs') {
+      const v = value()
+      if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > MAX_RUNS) usage(`--runs expects a whole number from 1 to ${MAX_RUNS}`)
+      options.runs = Number(v)
+    } else if (flag === '--latencies') {
+      const list = value().split(',').map((s) => s.trim())
+      if (list.some((s) => !/^\d{1,4}$/.test(s))) usage('--latencies expects whole numbers of ms, comma-separated')
+      options.latencies = [...new Set(list.map(Number))].sort((a, b) => a - b)
+    } else if (flag === '--cases') {
+      const names = value().split(',').map((s) => s.trim())
+      const unknown = names.filter((n) => !CASES.some((c) => c.name === n))
+      if (unknown.length) usage(`unknown case ${unknown.join(', ')}`)
+      options.cases = CASES.filter((c) => names.includes(c.name))
+    } else if (flag === '--help' || flag === '-h') {
       console.log(USAGE)
       process.exit(0)
     } else usage(`unknown argument ${JSON.stringify(arg)}`)
   }
-  return { runs, json, entry }
+  return options
 }
 
 /** @param {string} message @returns {never} */
@@ -156,217 +150,300 @@ function usage(message) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Floors, from the catalog and the simulated world
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * @typedef {object} CatalogRow
+ * @property {string} permission
+ * @property {Level} level
+ * @property {boolean} formOnly
+ * @property {string | null} probe
+ * @property {Array<{ permission: string, level: Level, probe: string | null }>} alternatives
+ */
+
+/** The catalog the bundle ships, as `pat-audit catalog --json` prints it. @param {string} entry @returns {CatalogRow[]} */
+function readCatalog(entry) {
+  const cli = [join(dirname(entry), 'cli.js'), join(ROOT, 'dist', 'cli.js')].find((f) => existsSync(f))
+  if (!cli) throw new Error('no cli.js beside the bundle: run npm run bundle')
+  const out = execFileSync(process.execPath, [cli, 'catalog', '--json'], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+  return /** @type {{ rows: CatalogRow[] }} */ (JSON.parse(out)).rows
+}
+
+/**
+ * The distinct probes an audit of these levels needs, by the catalog: each level's probe and its exclusive
+ * alternatives' probes; with report-excess, the same for every probed level above the requirement (metadata and
+ * form-only permissions aside, which no token can be without or which no request proves).
+ * @param {CatalogRow[]} rows
+ * @param {BenchCase} c
+ */
+function catalogProbes(rows, c) {
+  /** @type {Set<string>} */
+  const probes = new Set()
+  /** @param {CatalogRow} row */
+  const add = (row) => {
+    if (!row.probe) return
+    probes.add(row.probe)
+    for (const alt of row.alternatives) if (alt.probe) probes.add(alt.probe)
+  }
+  for (const [name, level] of c.required) {
+    const row = rows.find((r) => r.permission === name && r.level === level)
+    if (!row) throw new Error(`case ${c.name}: '${name}: ${level}' is not in the catalog`)
+    add(row)
+  }
+  if (c.reportExcess) {
+    const required = new Map(c.required.map(([name, level]) => [name, LEVEL_RANK[level]]))
+    for (const row of rows) {
+      if (row.formOnly || row.permission === 'metadata') continue
+      if (LEVEL_RANK[row.level] > (required.get(row.permission) ?? 0)) add(row)
+    }
+  }
+  return probes
+}
+
+/**
+ * What repository coverage needs at best, counted by the bench against the simulator with the case's token (before
+ * any run, not through the action): N named, R listable by the token, U named but not listable.
+ * @param {Simulator} sim
+ * @param {string} token
+ * @param {string[]} named
+ */
+async function coverageFloor(sim, token, named) {
+  if (named.length === 0) return { named: 0, listable: 0, unlisted: 0, requests: 0 }
+  /** @type {Set<string>} */
+  const listed = new Set()
+  for (let page = 1; page <= 1000; page++) {
+    const response = await fetch(`${sim.url}/user/repos?per_page=${PAGE_SIZE}&page=${page}`, { headers: { authorization: `Bearer ${token}` } })
+    const list = /** @type {Array<{ full_name: string }>} */ (await response.json())
+    for (const r of list) listed.add(r.full_name.toLowerCase())
+    if (list.length < PAGE_SIZE) break
+  }
+  sim.reset()
+  const unlisted = named.filter((n) => !listed.has(n.toLowerCase())).length
+  return { named: named.length, listable: listed.size, unlisted, requests: Math.min(Math.ceil(listed.size / PAGE_SIZE) + unlisted, named.length) }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Statistics
 // ---------------------------------------------------------------------------------------------------------------
 
 /** @param {number[]} values */
 function median(values) {
-  if (values.length === 0) return NaN
-  const sorted = [...values].sort((a, b) => a - b)
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b)
+  if (sorted.length === 0) return NaN
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  return sorted.length % 2 === 1 ? /** @type {number} */ (sorted[mid]) : (/** @type {number} */ (sorted[mid - 1]) + /** @type {number} */ (sorted[mid])) / 2
 }
 
 /** @param {number[]} values */
 const max = (values) => values.reduce((a, b) => Math.max(a, b), -Infinity)
 
 /**
- * Sequential round trips, as the simulator saw them: a request's round trip is 1 + the highest round trip of the
- * requests whose response (arrival + latency) had been sent before it arrived. The result counts the requests in
- * each round trip; its length is the longest chain of requests each sent after the previous one's answer.
- * Undefined at 0 ms latency (every earlier request qualifies). O(n²) over one run's requests.
- * @param {number[]} arrivals epoch ms
- * @param {number} latencyMs
- * @returns {number[]}
+ * Round trip (1-based) of each request: 1 + the highest round trip among the requests whose answer had been written
+ * (respondedAt: after the simulator's own work and the added latency) before it arrived. Requests in the same round
+ * trip overlap. The simulator's own processing time thus never splits a round trip in two.
+ * @param {Array<{ at: number, respondedAt: number }>} records epoch ms
  */
-function roundTripsOf(arrivals, latencyMs) {
-  if (latencyMs <= 0 || arrivals.length === 0) return []
-  return depthsOf(arrivals, latencyMs).reduce((/** @type {number[]} */ counts, depth) => {
-    for (let i = counts.length; i < depth; i++) counts.push(0)
-    counts[depth - 1] = (counts[depth - 1] ?? 0) + 1
-    return counts
-  }, [])
-}
-
-/**
- * Round trip (1-based) of each request, in the order given.
- * @param {number[]} arrivals epoch ms
- * @param {number} latencyMs
- * @returns {number[]}
- */
-function depthsOf(arrivals, latencyMs) {
-  const order = arrivals.map((at, i) => ({ at, i })).sort((a, b) => a.at - b.at)
+function depthsOf(records) {
+  const order = records.map((r, i) => ({ ...r, i })).sort((a, b) => a.at - b.at)
   /** @type {number[]} */
-  const depth = new Array(arrivals.length).fill(1)
+  const depth = new Array(records.length).fill(1)
   for (let k = 0; k < order.length; k++) {
-    const q = order[k]
-    if (!q) continue
+    const q = /** @type {{ at: number, respondedAt: number, i: number }} */ (order[k])
     for (let j = 0; j < k; j++) {
-      const r = order[j]
-      if (r && r.at + latencyMs <= q.at) depth[q.i] = Math.max(depth[q.i] ?? 1, (depth[r.i] ?? 1) + 1)
+      const r = /** @type {{ at: number, respondedAt: number, i: number }} */ (order[j])
+      if (r.respondedAt <= q.at) depth[q.i] = Math.max(depth[q.i], depth[r.i] + 1)
     }
   }
   return depth
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Runs
+// ---------------------------------------------------------------------------------------------------------------
+
 /**
- * Which bundle this is, from git without changing anything (rev-parse, hash-object without -w): the HEAD commit and
- * whether the file is the one committed there. Undefined fields when git or the repository is not available.
- * @param {string} entry
- * @returns {{ head?: string, committed?: boolean }}
+ * @typedef {object} BareSample
+ * @property {number} wallMs  spawn to exit
+ * @property {number} rssKiB  peak RSS
  */
-function provenance(entry) {
-  /** @param {string[]} args */
-  const git = (args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim()
-  try {
-    const head = git(['rev-parse', 'HEAD'])
-    const path = relative(ROOT, entry)
-    if (path.startsWith('..')) return { head }
-    const [committedBlob] = git(['rev-parse', `HEAD:${path.split('\\').join('/')}`]).split('\n')
-    return { head, committed: committedBlob === git(['hash-object', '--', entry]) }
-  } catch {
-    return {}
-  }
+
+/**
+ * @typedef {object} RunSample
+ * @property {number} wallMs            spawn to exit
+ * @property {number} firstRequestMs    spawn to the simulator receiving the first request
+ * @property {number} afterLastMs       last response written to exit
+ * @property {number} rssKiB            peak RSS
+ * @property {number} requests          requests the simulator received
+ * @property {number} roundTrips        (0 at 0 ms latency: every request counts as overlapping)
+ * @property {number[]} perRoundTrip    requests in each round trip
+ * @property {number} maxInFlight
+ * @property {number} flags             requests the simulator judged would have changed state
+ * @property {number} serverErrors      5xx or no answer: the simulator failed, the run is not representative
+ * @property {string} result
+ */
+
+/** @param {string} dir @returns {Promise<number>} */
+async function readRss(dir) {
+  const text = await readFile(join(dir, 'rss'), 'utf8').catch(() => '')
+  return text ? Number(text) : NaN
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Measurements
-// ---------------------------------------------------------------------------------------------------------------
-
-/** Wall time of a bare `node -e 0`, spawn to exit. @returns {Promise<number>} */
-function bareNode() {
-  return new Promise((resolve, reject) => {
+/** Bare `node -e 0` with the RSS probe, in the environment run-action.js gives the action. @returns {Promise<BareSample>} */
+async function bareNode() {
+  const dir = await mkdtemp(join(tmpdir(), 'pat-audit-bench-'))
+  try {
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, PAT_AUDIT_BENCH_RSS_FILE: join(dir, 'rss') }
     const started = performance.now()
-    // The environment run-action.js gives the action: no NODE_OPTIONS or NODE_EXTRA_CA_CERTS (which alone costs ~30 ms).
-    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-    child.on('error', reject)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      if (code === 0) resolve(performance.now() - started)
-      else reject(new Error(`node -e 0 exited with ${code}`))
+    await new Promise((resolveRun, reject) => {
+      const child = spawn(process.execPath, ['--require', RSS_PROBE, '-e', '0'], { stdio: 'ignore', env, cwd: dir })
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+      child.on('error', reject)
+      child.on('close', (code) => {
+        clearTimeout(timer)
+        if (code === 0) resolveRun(undefined)
+        else reject(new Error(`node -e 0 exited with ${code}`))
+      })
     })
-  })
+    return { wallMs: performance.now() - started, rssKiB: await readRss(dir) }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /**
  * @param {Simulator} sim
  * @param {string} token
- * @param {BenchCase} benchCase
+ * @param {BenchCase} c
  * @param {number} latencyMs
  * @param {string} entry
- * @returns {Promise<{ sample: RunSample, records: RecordedRequest[] }>}
+ * @returns {Promise<RunSample>}
  */
-async function runOnce(sim, token, benchCase, latencyMs, entry) {
+async function actionRun(sim, token, c, latencyMs, entry) {
   sim.reset()
-  // runAction's clock starts just before spawn; the simulator records epoch ms. Its temp-directory setup before the
-  // spawn (well under 1 ms) is counted into the first-request time.
-  const calledAt = Date.now()
-  const run = await runAction({
-    inputs: {
-      token,
-      repository: REPOSITORY,
-      'required-permissions': benchCase.permissions.map(([name, level]) => `${name}: ${level}`).join('\n'),
-      'api-url': sim.url,
-      'fail-on': 'never'
-    },
-    env: { GITHUB_API_URL: sim.url },
-    entry,
-    timeoutMs: 120_000
-  })
-  const records = [...sim.requests]
-  if (run.code !== 0 || !run.outputs.report) {
-    throw new Error(`${relative(ROOT, entry)} exited with ${run.code} (${benchCase.name}, ${latencyMs} ms): ${(run.stderr || run.stdout).slice(0, 2000)}`)
-  }
-  const report =
-    /** @type {{ result?: string, stats?: { requests?: number }, inputErrors?: string[], permissions?: Array<{ evidence?: Array<{ method: string, path: string }> }> }} */ (
-      JSON.parse(run.outputs.report)
-    )
-  if (report.inputErrors) throw new Error(`input errors (${benchCase.name}): ${report.inputErrors.join(' ')}`)
-  if (records.length === 0) throw new Error(`no request reached the simulator (${benchCase.name}, ${latencyMs} ms)`)
-  const arrivals = records.map((r) => r.at)
-  const first = Math.min(...arrivals)
-  const last = Math.max(...arrivals)
-  return {
-    records,
-    sample: {
+  const dir = await mkdtemp(join(tmpdir(), 'pat-audit-bench-'))
+  try {
+    const run = await runAction({
+      inputs: {
+        token,
+        repository: REPOSITORY,
+        'required-permissions': c.required.map(([name, level]) => `${name}: ${level}`).join('\n'),
+        'api-url': sim.url,
+        'fail-on': 'never',
+        ...(c.reportExcess ? { 'report-excess': 'true' } : {}),
+        ...(c.repositories.length ? { repositories: c.repositories.join('\n') } : {})
+      },
+      env: { GITHUB_API_URL: sim.url, PAT_AUDIT_BENCH_RSS_FILE: join(dir, 'rss') },
+      nodeArgs: ['--require', RSS_PROBE],
+      entry,
+      timeoutMs: 120_000
+    })
+    const records = [...sim.requests]
+    if (run.code !== 0 || !run.outputs.report) throw new Error(`${relative(ROOT, entry)} exited with ${run.code} (${c.name}, ${latencyMs} ms): ${(run.stderr || run.stdout).slice(0, 2000)}`)
+    const report = /** @type {{ result?: string, inputErrors?: string[] }} */ (JSON.parse(run.outputs.report))
+    if (report.inputErrors) throw new Error(`input errors (${c.name}): ${report.inputErrors.join(' ')}`)
+    if (records.length === 0) throw new Error(`no request reached the simulator (${c.name}, ${latencyMs} ms)`)
+    const arrivals = records.map((r) => r.at)
+    const responses = records.map((r) => r.respondedAt ?? r.at + latencyMs)
+    const depths = latencyMs > 0 ? depthsOf(records.map((r, i) => ({ at: r.at, respondedAt: /** @type {number} */ (responses[i]) }))) : []
+    /** @type {number[]} */
+    const perRoundTrip = []
+    for (const d of depths) perRoundTrip[d - 1] = (perRoundTrip[d - 1] ?? 0) + 1
+    return {
       wallMs: run.wallMs,
+      firstRequestMs: Math.min(...arrivals) - run.spawnedAt,
+      afterLastMs: run.exitedAt - Math.max(...responses),
+      rssKiB: await readRss(dir),
       requests: records.length,
-      reportRequests: report.stats?.requests ?? NaN,
-      distinctProbes: new Set(records.map((r) => `${r.method} ${r.template ?? r.path}`)).size,
-      evidenceProbes: new Set((report.permissions ?? []).flatMap((p) => (p.evidence ?? []).map((e) => `${e.method} ${e.path}`))).size + 1,
+      roundTrips: perRoundTrip.length,
+      perRoundTrip: [...perRoundTrip].map((n) => n ?? 0),
       maxInFlight: sim.maxInFlight,
-      firstRequestMs: first - calledAt,
-      waves: roundTripsOf(arrivals, latencyMs),
-      afterLastRequestMs: calledAt + run.wallMs - (last + latencyMs),
       flags: sim.flags.length,
       serverErrors: records.filter((r) => r.status >= 500 || r.status === 0).length,
-      exitCode: run.code,
       result: report.result ?? '?'
     }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
 }
 
-/** Every (name, level) of the cases exists in GitHub's data, so the action gets no input error. */
-function checkCases() {
-  const data = loadPermissionData('fpt')
-  for (const c of CASES) {
-    for (const [name, level] of c.permissions) {
-      if (!data[name]?.permissions.some((op) => op.access === level)) throw new Error(`case ${c.name}: '${name}: ${level}' is not in GitHub's data`)
-    }
-  }
+/** @param {'everything' | 'fleet'} world @param {number} latencyMs */
+async function startWorld(world, latencyMs) {
+  const scenario = world === 'fleet' ? fleet() : everything()
+  scenario.latencyMs = latencyMs
+  const name = world === 'fleet' ? 'fleet' : 'everything'
+  const token = scenario.tokens.find((t) => t.name === name)?.value
+  if (!token) throw new Error(`the ${world} scenario has no ${name} token`)
+  return { sim: await startSimulator(scenario), token }
 }
 
 /**
- * @param {Options} options
+ * @typedef {object} Cell
+ * @property {string} case
+ * @property {number} latencyMs
+ * @property {RunSample[]} samples
+ * @property {BareSample[]} bare   the paired bare-node runs
  */
-async function bench({ runs, json, entry }) {
+
+/** @param {Options} options */
+async function bench(options) {
+  const { runs, entry, latencies, json } = options
   /** @param {string} message */
   const progress = (message) => {
     if (!json || process.stderr.isTTY) process.stderr.write(`${message}\n`)
   }
-  checkCases()
   const loadAtStart = loadavg()[0] ?? 0
-  const distBytes = (await stat(entry)).size
+  const rows = readCatalog(entry)
 
-  // Bare node: one warm-up, then N.
-  await bareNode()
-  /** @type {number[]} */
-  const bare = []
-  for (let i = 0; i < runs; i++) bare.push(await bareNode())
-  progress(`node -e 0: median ${median(bare).toFixed(0)} ms over ${runs} runs`)
-
-  /** @type {Cell[]} */
-  const cells = []
-  for (const latencyMs of LATENCIES_MS) {
-    const scenario = everything()
-    scenario.latencyMs = latencyMs
-    const token = scenario.tokens[0]?.value
-    if (!token) throw new Error('the everything scenario has no token')
-    const sim = await startSimulator(scenario)
+  // Floors, before any run.
+  /** @type {Map<string, { probes: number, coverage: Awaited<ReturnType<typeof coverageFloor>>, requests: number }>} */
+  const floors = new Map()
+  for (const c of options.cases) {
+    const { sim, token } = await startWorld(c.world, 0)
     try {
-      // One unrecorded run per simulator: the first spawn of the bundle pays for a cold file cache.
-      if (latencyMs === LATENCIES_MS[0]) await runOnce(sim, token, CASES[0], latencyMs, entry)
-      for (const benchCase of CASES) {
-        /** @type {Cell} */
-        const cell = { case: benchCase.name, latencyMs, samples: [], timeline: [] }
-        /** @type {RecordedRequest[]} */
-        let lastRecords = []
-        for (let i = 0; i < runs; i++) {
-          const { sample, records } = await runOnce(sim, token, benchCase, latencyMs, entry)
-          cell.samples.push(sample)
-          lastRecords = records
-        }
-        const t0 = Math.min(...lastRecords.map((r) => r.at))
-        cell.timeline = lastRecords.map((r) => ({ atMs: r.at - t0, method: r.method, template: r.template ?? r.path, status: r.status }))
-        cells.push(cell)
-        progress(`${benchCase.name} @ ${latencyMs} ms: median ${median(cell.samples.map((s) => s.wallMs)).toFixed(0)} ms, ${median(cell.samples.map((s) => s.requests))} requests`)
-      }
+      const probes = catalogProbes(rows, c).size
+      const coverage = await coverageFloor(sim, token, c.repositories)
+      floors.set(c.name, { probes, coverage, requests: probes + 1 + coverage.requests })
     } finally {
       await sim.close()
     }
   }
-  return analyse({ runs, bare, cells, distBytes, loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 }, entry: relative(ROOT, entry).startsWith('..') ? entry : relative(ROOT, entry), ...provenance(entry) })
+
+  /** @type {Cell[]} */
+  const cells = []
+  for (const latencyMs of latencies) {
+    /** @type {Map<string, { sim: Simulator, token: string }>} */
+    const worlds = new Map()
+    try {
+      for (const c of options.cases) if (!worlds.has(c.world)) worlds.set(c.world, await startWorld(c.world, latencyMs))
+      if (latencyMs === latencies[0]) {
+        // Unrecorded warm-up: the first spawns pay for a cold file cache.
+        const first = /** @type {BenchCase} */ (options.cases[0])
+        const w = /** @type {{ sim: Simulator, token: string }} */ (worlds.get(first.world))
+        await bareNode()
+        await actionRun(w.sim, w.token, first, latencyMs, entry)
+      }
+      for (const c of options.cases) {
+        const w = /** @type {{ sim: Simulator, token: string }} */ (worlds.get(c.world))
+        /** @type {Cell} */
+        const cell = { case: c.name, latencyMs, samples: [], bare: [] }
+        for (let i = 0; i < runs; i++) {
+          // Paired: bare node and the action back to back, in alternating order.
+          if (i % 2 === 0) cell.bare.push(await bareNode())
+          cell.samples.push(await actionRun(w.sim, w.token, c, latencyMs, entry))
+          if (i % 2 === 1) cell.bare.push(await bareNode())
+        }
+        cells.push(cell)
+        progress(`${c.name} @ ${latencyMs} ms: wall ${median(cell.samples.map((s) => s.wallMs)).toFixed(0)} ms, ${median(cell.samples.map((s) => s.requests))} requests, bare node ${median(cell.bare.map((b) => b.wallMs)).toFixed(0)} ms`)
+      }
+    } finally {
+      for (const w of worlds.values()) await w.sim.close()
+    }
+  }
+  /** @type {Record<string, number>} every .js file beside the entry: the entries and the bundle they load */
+  const sizes = {}
+  for (const file of (await readdir(dirname(entry))).filter((f) => f.endsWith('.js')).sort()) sizes[file] = (await stat(join(dirname(entry), file))).size
+  return analyse({ options, floors, cells, sizes, loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 } })
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -374,152 +451,148 @@ async function bench({ runs, json, entry }) {
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * @param {{ runs: number, bare: number[], cells: Cell[], distBytes: number, loadAverage: { start: number, end: number }, entry: string, head?: string, committed?: boolean }} raw
+ * @param {{ options: Options, floors: Map<string, { probes: number, coverage: Awaited<ReturnType<typeof coverageFloor>>, requests: number }>, cells: Cell[], sizes: Record<string, number>, loadAverage: { start: number, end: number } }} raw
  */
-function analyse({ runs, bare, cells, distBytes, loadAverage, entry, head, committed }) {
-  const bareMs = median(bare)
-  /** @param {string} name @param {number} latencyMs */
-  const cellOf = (name, latencyMs) => {
-    const cell = cells.find((c) => c.case === name && c.latencyMs === latencyMs)
-    if (!cell) throw new Error(`no results for ${name} at ${latencyMs} ms`)
-    return cell
-  }
+function analyse({ options, floors, cells, sizes, loadAverage }) {
+  const allBare = cells.flatMap((c) => c.bare)
+  const bareWallMs = median(allBare.map((b) => b.wallMs))
+  const bareRssKiB = median(allBare.map((b) => b.rssKiB))
 
-  const cases = CASES.map((c) => {
-    const zero = cellOf(c.name, 0)
-    const probes = median(cells.filter((cell) => cell.case === c.name).flatMap((cell) => cell.samples.map((s) => s.distinctProbes)))
-    const ownStartupMs = median(zero.samples.map((s) => s.firstRequestMs)) - bareMs
-    const startupMs = bareMs + ownStartupMs
-    const roundTripsFloor = Math.ceil(probes / MAX_IN_FLIGHT)
+  const rowsOut = cells.map((cell) => {
+    const c = /** @type {BenchCase} */ (CASES.find((x) => x.name === cell.case))
+    const floor = /** @type {{ probes: number, coverage: Awaited<ReturnType<typeof coverageFloor>>, requests: number }} */ (floors.get(c.name))
+    const s = cell.samples
+    const requests = median(s.map((x) => x.requests))
+    const bareMs = median(cell.bare.map((b) => b.wallMs))
+    const floorRoundTrips = Math.ceil(floor.requests / MAX_IN_FLIGHT)
+    const wallFloorMs = bareMs + floorRoundTrips * cell.latencyMs
+    const wallMs = median(s.map((x) => x.wallMs))
+    const roundTrips = cell.latencyMs > 0 ? median(s.map((x) => x.roundTrips)) : null
+    const roundTripsGoal = c.repositories.length > 0 ? 3 : Math.ceil(max(s.map((x) => x.requests)) / MAX_IN_FLIGHT)
+    const wallGoal = c.wallGoals[cell.latencyMs]
     return {
-      name: c.name,
-      title: c.title,
-      permissions: c.permissions.length,
-      probes,
-      evidenceProbes: median(zero.samples.map((s) => s.evidenceProbes)),
-      requestsFloor: probes,
-      startup: { bareNodeMs: bareMs, ownStartupMs, startupMs },
-      roundTripsFloor,
-      zeroLatencyWallMs: median(zero.samples.map((s) => s.wallMs))
-    }
-  })
-
-  const rows = cells.map((cell) => {
-    const c = cases.find((x) => x.name === cell.case)
-    if (!c) throw new Error(`unknown case ${cell.case}`)
-    const wallMs = median(cell.samples.map((s) => s.wallMs))
-    const requests = median(cell.samples.map((s) => s.requests))
-    const wallFloorMs = c.startup.startupMs + c.roundTripsFloor * cell.latencyMs
-    const waves = cell.latencyMs > 0 ? median(cell.samples.map((s) => s.waves.length)) : null
-    return {
-      case: cell.case,
+      case: c.name,
       latencyMs: cell.latencyMs,
+      runs: s.length,
       wallMs,
-      requests,
-      maxRequests: max(cell.samples.map((s) => s.requests)),
-      reportRequests: median(cell.samples.map((s) => s.reportRequests)),
-      maxInFlight: max(cell.samples.map((s) => s.maxInFlight)),
-      requestsFloor: c.requestsFloor,
+      bareMs,
       wallFloorMs,
-      requestsRatio: requests / c.requestsFloor,
       wallRatio: wallMs / wallFloorMs,
-      roundTrips: waves,
-      roundTripsFloor: c.roundTripsFloor,
-      wavesLastRun: cell.samples[cell.samples.length - 1]?.waves ?? [],
-      firstRequestMs: median(cell.samples.map((s) => s.firstRequestMs)),
-      afterLastRequestMs: median(cell.samples.map((s) => s.afterLastRequestMs)),
-      flags: max(cell.samples.map((s) => s.flags)),
-      serverErrors: max(cell.samples.map((s) => s.serverErrors)),
-      results: [...new Set(cell.samples.map((s) => s.result))],
-      requestsGoal: max(cell.samples.map((s) => s.requests)) <= c.requestsFloor + 1,
-      samples: cell.samples,
-      timeline: cell.timeline
+      wallGoal: wallGoal ?? null,
+      requests,
+      maxRequests: max(s.map((x) => x.requests)),
+      requestsFloor: floor.requests,
+      roundTrips,
+      maxRoundTrips: cell.latencyMs > 0 ? max(s.map((x) => x.roundTrips)) : null,
+      roundTripsGoal,
+      perRoundTrip: s[s.length - 1]?.perRoundTrip ?? [],
+      maxInFlight: max(s.map((x) => x.maxInFlight)),
+      firstRequestMs: median(s.map((x) => x.firstRequestMs)),
+      afterLastMs: median(s.map((x) => x.afterLastMs)),
+      rssKiB: median(s.map((x) => x.rssKiB)),
+      flags: max(s.map((x) => x.flags)),
+      serverErrors: max(s.map((x) => x.serverErrors)),
+      results: [...new Set(s.map((x) => x.result))],
+      samples: s,
+      bare: cell.bare
     }
   })
 
-  const firstRequestMs = median(cells.flatMap((cell) => cell.samples.map((s) => s.firstRequestMs)))
-  const topLatency = LATENCIES_MS[LATENCIES_MS.length - 1]
-  const row = (/** @type {string} */ name, /** @type {number} */ latencyMs) => {
-    const r = rows.find((x) => x.case === name && x.latencyMs === latencyMs)
-    if (!r) throw new Error(`no row ${name} at ${latencyMs} ms`)
-    return r
-  }
-  const caseOf = (/** @type {string} */ name) => {
-    const c = cases.find((x) => x.name === name)
-    if (!c) throw new Error(`no case ${name}`)
-    return c
-  }
-  const ten = row('ten', topLatency)
-  const whole = row('whole', topLatency)
-  const tenBound = caseOf('ten').startup.startupMs + 3 * topLatency
-  const wholeBound = caseOf('whole').startup.startupMs + 8 * topLatency
+  const allSamples = cells.flatMap((c) => c.samples)
+  const firstRequestMs = median(allSamples.map((x) => x.firstRequestMs))
+  const perCase = options.cases.map((c) => {
+    const samples = cells.filter((cell) => cell.case === c.name).flatMap((cell) => cell.samples)
+    return { case: c.name, afterLastMs: median(samples.map((x) => x.afterLastMs)), rssKiB: median(samples.map((x) => x.rssKiB)) }
+  })
+  const worstExit = perCase.reduce((a, b) => (b.afterLastMs > a.afterLastMs ? b : a))
+  const worstRss = perCase.reduce((a, b) => (b.rssKiB > a.rssKiB ? b : a))
+  const enough = options.runs >= MIN_RUNS_FOR_GOALS
+  const withLatency = rowsOut.filter((r) => r.latencyMs > 0)
+
   const goals = [
     {
+      id: 'first-request',
+      goal: 'spawn → first request ≤ 2.5 × bare node -e 0',
+      measured: `${(firstRequestMs / bareWallMs).toFixed(2)} × (${firstRequestMs.toFixed(0)} ms vs ${bareWallMs.toFixed(0)} ms)`,
+      pass: firstRequestMs <= 2.5 * bareWallMs
+    },
+    {
+      id: 'exit',
+      goal: 'last response → exit ≤ 20 ms (every case)',
+      measured: `${worstExit.afterLastMs.toFixed(0)} ms at worst (${worstExit.case}); ${perCase.map((p) => `${p.case} ${p.afterLastMs.toFixed(0)}`).join(', ')}`,
+      pass: worstExit.afterLastMs <= 20
+    },
+    {
+      id: 'rss',
+      goal: 'peak RSS ≤ 1.5 × bare node (every case)',
+      measured: `${(worstRss.rssKiB / bareRssKiB).toFixed(2)} × at worst (${worstRss.case}: ${(worstRss.rssKiB / 1024).toFixed(1)} MiB vs ${(bareRssKiB / 1024).toFixed(1)} MiB)`,
+      pass: worstRss.rssKiB <= 1.5 * bareRssKiB
+    },
+    {
       id: 'requests',
-      goal: 'requests per audit ≤ distinct probes + 1 (every case and latency, worst run)',
-      measured: rows.map((r) => `${r.case}@${r.latencyMs}: ${r.maxRequests}/${r.requestsFloor}`).join(', '),
-      pass: rows.every((r) => r.requestsGoal)
+      goal: 'requests ≤ floor + 1 (every case, latency and run)',
+      measured: options.cases.map((c) => `${c.name} ${max(rowsOut.filter((r) => r.case === c.name).map((r) => r.maxRequests))}/${floors.get(c.name)?.requests}`).join(', '),
+      pass: rowsOut.every((r) => r.maxRequests <= r.requestsFloor + 1)
     },
     {
-      id: 'ten-wall',
-      goal: `10 permissions at ${topLatency} ms: wall ≤ start-up + 3 round trips (${tenBound.toFixed(0)} ms)`,
-      measured: `${ten.wallMs.toFixed(0)} ms (${ten.roundTrips} round trips)`,
-      pass: ten.wallMs <= tenBound
+      id: 'round-trips',
+      goal: 'round trips = ceil(requests / 10) (every case and latency > 0); ≤ 3 with 1,000 repositories',
+      measured: withLatency.length ? withLatency.map((r) => `${r.case}@${r.latencyMs} ${r.roundTrips}/${r.roundTripsGoal}`).join(', ') : 'no latency > 0 measured',
+      pass: withLatency.length > 0 && withLatency.every((r) => (r.roundTrips ?? Infinity) <= r.roundTripsGoal)
     },
-    {
-      id: 'whole-wall',
-      goal: `whole catalog at ${topLatency} ms: wall ≤ start-up + 8 round trips (${wholeBound.toFixed(0)} ms), ≤ ${MAX_IN_FLIGHT} in flight`,
-      measured: `${whole.wallMs.toFixed(0)} ms (${whole.roundTrips} round trips), ${whole.maxInFlight} in flight`,
-      pass: whole.wallMs <= wholeBound && whole.maxInFlight <= MAX_IN_FLIGHT
-    },
-    {
-      id: 'startup',
-      goal: 'start-up to first request ≤ bare node -e 0 + 100 ms',
-      measured: `${firstRequestMs.toFixed(0)} ms vs ${bareMs.toFixed(0)} ms (+${(firstRequestMs - bareMs).toFixed(0)} ms)`,
-      pass: firstRequestMs - bareMs <= 100
-    },
-    {
-      id: 'bundle-size',
-      goal: `${entry} ≤ 1 MB (1,000,000 bytes)`,
-      measured: `${distBytes.toLocaleString('en-US')} bytes (${(distBytes / 1024).toFixed(0)} KiB)`,
-      pass: distBytes <= ONE_MB
-    }
+    ...rowsOut
+      .filter((r) => r.wallGoal !== null)
+      .map((r) => ({
+        id: `wall-${r.case}-${r.latencyMs}`,
+        goal: `wall / floor at ${r.latencyMs} ms, ${r.case} ≤ ${r.wallGoal}`,
+        measured: `${r.wallRatio.toFixed(2)} (${r.wallMs.toFixed(0)} ms vs ${r.wallFloorMs.toFixed(0)} ms)`,
+        pass: r.wallRatio <= /** @type {number} */ (r.wallGoal)
+      }))
   ]
+  const missingWallGoals = options.cases.flatMap((c) => Object.keys(c.wallGoals).map(Number).filter((l) => !options.latencies.includes(l)).map((l) => `${c.name}@${l}`))
 
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     environment: {
       node: process.version,
       platform: `${process.platform} ${process.arch}`,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
       loadAverage,
-      runs,
-      entry,
-      gitHead: head ?? null,
-      entryCommitted: committed ?? null,
-      latenciesMs: [...LATENCIES_MS],
-      repository: REPOSITORY,
-      token: 'everything (fine-grained, every permission)'
+      runs: options.runs,
+      enoughRuns: enough,
+      entry: relative(ROOT, options.entry).startsWith('..') ? options.entry : relative(ROOT, options.entry),
+      ...provenance(options.entry),
+      latenciesMs: options.latencies,
+      sizes
     },
-    method: {
-      wall: 'process spawn to exit of `node dist/index.js` (tools/run-action.js), median of the runs',
-      requests: 'requests the simulator received in one run (reset between runs), median; the report\'s stats.requests is shown beside it',
-      requestsFloor: 'distinct (method, template) pairs the simulator recorded: the distinct probes the audit needs, GET /user and the repository context request included',
-      startup: 'median wall time of bare `node -e 0` (same minimal environment as the action) + the action\'s own start-up = its spawn-to-first-request time in the case\'s 0 ms runs, minus bare node',
-      wallFloor: `start-up + ceil(requests floor / ${MAX_IN_FLIGHT}) × latency: every probe at once, ${MAX_IN_FLIGHT} in flight at most`,
-      roundTrips: 'sequential round trips seen by the simulator: the longest chain of requests each received after the previous one\'s response was sent (arrival + latency), median; – at 0 ms',
-      afterLastRequest: 'from the last response (last arrival + latency) to process exit, median'
-    },
-    bareNodeMs: bareMs,
-    bareNodeSamplesMs: bare,
+    bare: { wallMs: bareWallMs, rssKiB: bareRssKiB, runs: allBare.length },
     firstRequestMs,
-    distBytes,
-    distLimitBytes: ONE_MB,
-    distMiB: distBytes / ONE_MIB,
-    cases,
-    rows,
-    goals
+    floors: Object.fromEntries(floors),
+    cases: options.cases.map((c) => ({ name: c.name, title: c.title, permissions: c.required.length, reportExcess: c.reportExcess, repositories: c.repositories.length })),
+    perCase,
+    rows: rowsOut,
+    goals,
+    missingWallGoals
+  }
+}
+
+/**
+ * Which bundle this is, from git without changing anything: the HEAD commit and whether the file is the one committed.
+ * @param {string} entry
+ * @returns {{ gitHead?: string, committed?: boolean }}
+ */
+function provenance(entry) {
+  /** @param {string[]} args */
+  const git = (args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim()
+  try {
+    const gitHead = git(['rev-parse', 'HEAD'])
+    const path = relative(ROOT, entry)
+    if (path.startsWith('..')) return { gitHead }
+    const committedBlob = git(['rev-parse', `HEAD:${path.split('\\').join('/')}`])
+    return { gitHead, committed: committedBlob === git(['hash-object', '--', entry]) }
+  } catch {
+    return {}
   }
 }
 
@@ -530,10 +603,7 @@ function analyse({ runs, bare, cells, distBytes, loadAverage, entry, head, commi
 /** @param {boolean} pass */
 const mark = (pass) => (pass ? 'PASS' : 'MISS')
 
-/**
- * @param {string[]} header
- * @param {string[][]} body
- */
+/** @param {string[]} header @param {string[][]} body */
 function table(header, body) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)))
   /** @param {string[]} cells */
@@ -545,88 +615,58 @@ function table(header, body) {
 function printText(r) {
   const env = r.environment
   const out = []
-  const state = env.entryCommitted === null ? '' : env.entryCommitted ? ` (as committed at ${env.gitHead?.slice(0, 7)})` : ` (NOT the version committed at ${env.gitHead?.slice(0, 7)}: uncommitted changes)`
-  out.push(`pat-audit benchmark: ${env.entry}${state} against the simulator on 127.0.0.1`)
-  out.push(`${env.node}, ${env.platform}, ${env.cpus} cores (${env.cpuModel}), load average ${env.loadAverage.start.toFixed(2)} → ${env.loadAverage.end.toFixed(2)}; ${env.runs} run(s) per cell`)
-  out.push(`token: ${env.token}; repository ${env.repository}`)
+  const state = env.committed === undefined ? '' : env.committed ? ` (as committed at ${env.gitHead?.slice(0, 7)})` : ` (built from the working tree; HEAD ${env.gitHead?.slice(0, 7)})`
+  out.push(`pat-audit benchmark: ${env.entry}${state}, against the simulator on 127.0.0.1, paired with bare node -e 0`)
+  out.push(`${env.node}, ${env.platform}, ${env.cpus} cores (${env.cpuModel}), load average ${env.loadAverage.start.toFixed(2)} → ${env.loadAverage.end.toFixed(2)}; ${env.runs} paired runs per cell, medians`)
+  out.push(`bare node -e 0: ${r.bare.wallMs.toFixed(1)} ms spawn → exit, ${(r.bare.rssKiB / 1024).toFixed(1)} MiB peak RSS (median of ${r.bare.runs})`)
+  out.push(`bundle: ${Object.entries(env.sizes).map(([file, bytes]) => `${file} ${bytes.toLocaleString('en-US')} bytes`).join(', ')}`)
   out.push('')
-  out.push('Cases:')
+  out.push('Cases (request floor from the catalog: distinct probes + GET /user, + repository coverage at best):')
   for (const c of r.cases) {
-    out.push(`  ${c.name.padEnd(5)} ${c.title}: ${c.permissions} permissions → ${c.probes} distinct probes (${c.evidenceProbes - 1} cited as evidence in the report, + GET /user)`)
+    const f = /** @type {{ probes: number, coverage: { named: number, listable: number, unlisted: number, requests: number }, requests: number }} */ (r.floors[c.name])
+    const cov = f.coverage.named ? ` + ${f.coverage.requests} (min(ceil(${f.coverage.listable} listable / ${PAGE_SIZE}) + ${f.coverage.unlisted} unlisted, ${f.coverage.named} named))` : ''
+    out.push(`  ${c.name.padEnd(6)} ${c.title}: floor ${f.probes} probes + 1${cov} = ${f.requests} requests`)
   }
   out.push('')
-  out.push('How each floor is computed:')
-  out.push(`  requests floor = ${r.method.requestsFloor}; goal: requests ≤ floor + 1`)
-  out.push(`  start-up       = ${r.method.startup}`)
-  for (const c of r.cases) {
-    out.push(`                   ${c.name}: ${c.startup.bareNodeMs.toFixed(0)} ms + ${c.startup.ownStartupMs.toFixed(0)} ms = ${c.startup.startupMs.toFixed(0)} ms`)
-  }
-  out.push(`  wall floor     = ${r.method.wallFloor}`)
-  for (const c of r.cases) {
-    out.push(`                   ${c.name}: ${c.startup.startupMs.toFixed(0)} ms + ${c.roundTripsFloor} × latency (ceil(${c.probes} / ${MAX_IN_FLIGHT}) = ${c.roundTripsFloor})`)
-  }
-  out.push(`  wall           = ${r.method.wall}`)
-  out.push(`  round trips    = ${r.method.roundTrips}`)
-  out.push('')
+  out.push('wall floor = bare node -e 0 (paired, same cell) + ceil(floor / 10) × latency; round trips: longest chain of requests each sent after an answer')
   out.push(
     table(
-      ['case', 'latency', 'wall ms', 'requests', 'report', 'in flight', 'floor req', 'floor wall ms', 'req/floor', 'wall/floor', 'round trips', 'floor RTs', 'after last ms', 'req goal'],
+      ['case', 'latency', 'requests', 'floor', 'round trips', 'ceil(req/10)', 'in flight', 'wall ms', 'floor ms', 'wall/floor', 'goal', 'first req ms', 'exit ms', 'RSS MiB'],
       r.rows.map((x) => [
         x.case,
         `${x.latencyMs} ms`,
-        x.wallMs.toFixed(0),
         String(x.requests),
-        String(x.reportRequests),
-        String(x.maxInFlight),
         String(x.requestsFloor),
-        x.wallFloorMs.toFixed(0),
-        x.requestsRatio.toFixed(2),
-        x.wallRatio.toFixed(2),
         x.roundTrips === null ? '–' : String(x.roundTrips),
-        String(x.roundTripsFloor),
-        x.afterLastRequestMs.toFixed(0),
-        mark(x.requestsGoal)
+        x.roundTrips === null ? '–' : String(x.roundTripsGoal),
+        String(x.maxInFlight),
+        x.wallMs.toFixed(0),
+        x.wallFloorMs.toFixed(0),
+        x.wallRatio.toFixed(2),
+        x.wallGoal === null ? '' : `≤ ${x.wallGoal}`,
+        x.firstRequestMs.toFixed(0),
+        x.afterLastMs.toFixed(0),
+        (x.rssKiB / 1024).toFixed(1)
       ])
     )
   )
-  out.push('')
-  out.push(`Round trips at ${LATENCIES_MS[LATENCIES_MS.length - 1]} ms (requests in each, last run), and the requests alone in a round trip:`)
-  for (const x of r.rows.filter((y) => y.latencyMs === LATENCIES_MS[LATENCIES_MS.length - 1])) {
-    const lone = lonelyRequests(x.timeline, x.latencyMs)
-    out.push(`  ${x.case.padEnd(5)} ${x.wavesLastRun.join(' + ')}${lone.length ? `   alone: ${lone.join('; ')}` : ''}`)
+  const top = r.rows.filter((x) => x.latencyMs === Math.max(...env.latenciesMs) && x.latencyMs > 0)
+  if (top.length) {
+    out.push('')
+    out.push(`Requests per round trip at ${top[0]?.latencyMs} ms (last run): ${top.map((x) => `${x.case} ${x.perRoundTrip.join('+')}`).join('; ')}`)
   }
-  out.push('')
-  out.push(`Start-up: node ${env.entry} spawn → first request ${r.firstRequestMs.toFixed(0)} ms (median of every run) vs bare node -e 0 ${r.bareNodeMs.toFixed(0)} ms (median of ${env.runs})`)
-  out.push(`Bundle:   ${env.entry} ${r.distBytes.toLocaleString('en-US')} bytes (${(r.distBytes / 1024).toFixed(0)} KiB, ${r.distMiB.toFixed(2)} MiB)`)
   const failing = r.rows.filter((x) => x.serverErrors > 0)
-  if (failing.length) out.push(`WARNING: the simulator answered 5xx or nothing in ${failing.map((x) => `${x.case}@${x.latencyMs}`).join(', ')}: those figures include retries and are not representative`)
-  if (env.loadAverage.start > env.cpus / 2 || env.loadAverage.end > env.cpus / 2) {
-    out.push(`WARNING: the machine was busy (1-minute load average ${env.loadAverage.start.toFixed(2)} at the start, ${env.loadAverage.end.toFixed(2)} at the end, ${env.cpus} cores): wall times are inflated`)
-  }
+  if (failing.length) out.push(`WARNING: the simulator answered 5xx or nothing in ${failing.map((x) => `${x.case}@${x.latencyMs}`).join(', ')}: not representative`)
   const flagged = r.rows.filter((x) => x.flags > 0)
   if (flagged.length) out.push(`WARNING: the simulator flagged requests that would have changed state: ${flagged.map((x) => `${x.case}@${x.latencyMs}`).join(', ')}`)
+  if (env.loadAverage.start > env.cpus || env.loadAverage.end > env.cpus) {
+    out.push(`NOTE: the machine was busy (load average ${env.loadAverage.start.toFixed(2)} → ${env.loadAverage.end.toFixed(2)} on ${env.cpus} cores); the pairing with bare node keeps the ratios comparable, not the milliseconds`)
+  }
   out.push('')
-  out.push('Goals:')
+  out.push(`Goals${env.enoughRuns ? '' : ` (indicative only: fewer than ${MIN_RUNS_FOR_GOALS} runs)`}:`)
   for (const g of r.goals) out.push(`  ${mark(g.pass)}  ${g.goal}: ${g.measured}`)
+  if (r.missingWallGoals.length) out.push(`  (not measured: ${r.missingWallGoals.join(', ')})`)
   console.log(out.join('\n'))
-}
-
-/**
- * Requests that were alone in their round trip (steps nothing else overlapped), with the round trip's number.
- * @param {Cell['timeline']} timeline
- * @param {number} latencyMs
- */
-function lonelyRequests(timeline, latencyMs) {
-  const depths = depthsOf(timeline.map((t) => t.atMs), latencyMs)
-  /** @type {Map<number, Cell['timeline']>} */
-  const byDepth = new Map()
-  timeline.forEach((t, i) => {
-    const d = depths[i] ?? 1
-    byDepth.set(d, [...(byDepth.get(d) ?? []), t])
-  })
-  return [...byDepth]
-    .sort(([a], [b]) => a - b)
-    .flatMap(([d, ts]) => (ts.length === 1 && ts[0] ? [`#${d} ${ts[0].method} ${ts[0].template} (${ts[0].status})`] : []))
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -8,9 +8,9 @@ import * as scenarios from './simulator/scenarios.js'
 import { inventory } from './simulator/inventory.js'
 import { runAction } from './run-action.js'
 
-/** The CLI bundle's terminal renderer, so that the demo shows reports exactly as `pat-audit` does. */
+/** The bundle's terminal renderers (the ones dist/cli.js uses), so that the demo shows reports exactly as `pat-audit` does. */
 const { renderTerminal, renderInventoryTerminal } = /** @type {{ renderTerminal: (report: unknown, options?: { color?: boolean }) => string, renderInventoryTerminal: (report: unknown, options?: { color?: boolean, maxRows?: number }) => string }} */ (
-  await import(new URL('../dist/cli.js', import.meta.url).href)
+  await import(new URL('../dist/pat-audit.js', import.meta.url).href)
 )
 
 const world = scenarios.all()

@@ -24,6 +24,8 @@ export const DIST_ENTRY = join(ROOT, 'dist', 'index.js')
  * @property {Record<string, string>} outputs
  * @property {string} summary         the job summary as written
  * @property {number} wallMs          process start to exit
+ * @property {number} spawnedAt       epoch ms (Date.now()) just before the spawn, on the simulator's clock
+ * @property {number} exitedAt        epoch ms (Date.now()) when the process had exited and its output was read
  */
 
 /**
@@ -32,9 +34,10 @@ export const DIST_ENTRY = join(ROOT, 'dist', 'index.js')
  * @param {Record<string, string>} [options.env]    extra environment (GITHUB_API_URL, HTTPS_PROXY, ACTIONS_STEP_DEBUG, …)
  * @param {string} [options.entry]                  defaults to dist/index.js
  * @param {number} [options.timeoutMs]              kill the process after this long (default 60 s)
+ * @param {string[]} [options.nodeArgs]             node options before the entry (the benchmark's `--require` of its RSS probe)
  * @returns {Promise<ActionRun>}
  */
-export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutMs = 60_000 }) {
+export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutMs = 60_000, nodeArgs = [] }) {
   const dir = await mkdtemp(join(tmpdir(), 'pat-audit-run-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
@@ -52,10 +55,11 @@ export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutM
     ...env
   }
   for (const [name, value] of Object.entries(withDefaults(inputs, childEnv))) childEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  const spawnedAt = Date.now()
   const started = performance.now()
   try {
     const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [entry], { env: childEnv, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, [...nodeArgs, entry], { env: childEnv, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (d) => (stdout += d))
@@ -68,7 +72,8 @@ export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutM
       })
     })
     const wallMs = performance.now() - started
-    return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8'), wallMs }
+    const exitedAt = Date.now()
+    return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8'), wallMs, spawnedAt, exitedAt }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

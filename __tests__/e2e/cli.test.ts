@@ -76,4 +76,15 @@ describe('pat-audit on the command line', () => {
     expect(r.stdout).toMatch(/^workflows:write\s+not checkable/m)
     expect(r.stdout).toMatch(/77 permissions \(GitHub\.com\)/)
   })
+
+  it('prints the catalog as JSON for tools (the benchmark computes its request floor from it)', async () => {
+    const r = await runCli(['catalog', '--json'])
+    expect(r.code).toBe(0)
+    const { edition, rows } = JSON.parse(r.stdout) as { edition: string; rows: Array<{ permission: string; level: string; probe: string | null; alternatives: Array<{ permission: string; level: string; probe: string | null }> }> }
+    expect(edition).toBe('fpt')
+    expect(rows).toHaveLength(136)
+    expect(rows.find((x) => x.permission === 'contents' && x.level === 'read')).toMatchObject({ probe: 'GET /repos/{owner}/{repo}/commits', alternatives: [] })
+    expect(rows.find((x) => x.permission === 'workflows')).toMatchObject({ probe: null })
+    expect(rows.find((x) => x.permission === 'organization_codespaces' && x.level === 'read')?.alternatives).toEqual([{ permission: 'codespaces', level: 'read', probe: 'GET /repos/{owner}/{repo}/codespaces' }])
+  })
 })

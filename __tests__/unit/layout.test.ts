@@ -16,10 +16,15 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
 }
 
-/** Relative imports and re-exports of a module, resolved to files. */
+/**
+ * Relative imports and re-exports of a module, resolved to files. A path into node_modules is a package's own
+ * module (src/action/actions-core.ts loads @actions/core's command modules that way), not one of ours: left out.
+ */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8')
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)'/gm)].map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts')))
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.{1,2}\/[^']+)'/gm)]
+    .filter((m) => !m[1].includes('/node_modules/'))
+    .map((m) => resolve(dirname(file), m[1].replace(/\.js$/, '.ts')))
 }
 
 /** Every cycle found by a depth-first walk, as a list of paths relative to src/. */

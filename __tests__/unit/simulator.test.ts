@@ -409,7 +409,8 @@ describe('simulator: records and sample scenarios', () => {
           status: 200,
           token: 'analytics',
           body: null,
-          at: expect.any(Number)
+          at: expect.any(Number),
+          respondedAt: expect.any(Number)
         },
         expect.objectContaining({ method: 'POST', template: '/repos/{owner}/{repo}/labels', status: 201, token: 'classic', body: { name: 'x' } })
       ])

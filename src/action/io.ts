@@ -3,9 +3,7 @@
  * Every text written goes through `redact` first, so the token cannot leave through any of these, even if
  * some message (an HTTP error, a user's mistaken input) carried it.
  */
-import * as core from '@actions/core'
 import { redactor } from '../inputs/secrets.js'
-
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
@@ -21,24 +19,41 @@ export interface ActionIO {
   fail(message: string): void
 }
 
-export const actionsIO: ActionIO = {
-  getInput: (name) => core.getInput(name),
-  setSecret: (secret) => core.setSecret(secret),
-  setOutput: (name, value) => core.setOutput(name, value),
-  annotate: (level, message, title) => {
-    const props = title ? { title } : {}
-    if (level === 'error') core.error(message, props)
-    else if (level === 'warning') core.warning(message, props)
-    else core.notice(message, props)
-  },
-  info: (message) => core.info(message),
-  debug: (message) => core.debug(message),
-  isDebug: () => core.isDebug(),
-  writeSummary: async (markdown) => {
-    if (!process.env.GITHUB_STEP_SUMMARY) return
-    await core.summary.addRaw(markdown, true).write()
-  },
-  fail: (message) => core.setFailed(message)
+/** What the action calls of @actions/core: the package itself (core-io.ts) or its command modules (actions-core.ts). */
+export interface CoreFunctions {
+  getInput(name: string): string
+  setSecret(secret: string): void
+  setOutput(name: string, value: unknown): void
+  error(message: string, properties?: { title?: string }): void
+  warning(message: string, properties?: { title?: string }): void
+  notice(message: string, properties?: { title?: string }): void
+  info(message: string): void
+  debug(message: string): void
+  isDebug(): boolean
+  setFailed(message: string): void
+  readonly summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } }
+}
+
+export function coreIO(core: CoreFunctions): ActionIO {
+  return {
+    getInput: (name) => core.getInput(name),
+    setSecret: (secret) => core.setSecret(secret),
+    setOutput: (name, value) => core.setOutput(name, value),
+    annotate: (level, message, title) => {
+      const props = title ? { title } : {}
+      if (level === 'error') core.error(message, props)
+      else if (level === 'warning') core.warning(message, props)
+      else core.notice(message, props)
+    },
+    info: (message) => core.info(message),
+    debug: (message) => core.debug(message),
+    isDebug: () => core.isDebug(),
+    writeSummary: async (markdown) => {
+      if (!process.env.GITHUB_STEP_SUMMARY) return
+      await core.summary.addRaw(markdown, true).write()
+    },
+    fail: (message) => core.setFailed(message)
+  }
 }
 
 /** Wraps an ActionIO so that every string leaving it has the secrets replaced by ***. */

@@ -5,7 +5,8 @@
  * Everything is HTML that GitHub's Markdown keeps (GitHub's sanitiser allows these elements), and every text
  * is escaped: messages come from GitHub's answers and the inputs.
  */
-import { summary as coreSummary } from '@actions/core'
+// @actions/core's own summary module (core.summary is this object): its index would load all of undici at start-up.
+import { summary as coreSummary } from './actions-core.js'
 import type { Report } from '../report/report.js'
 import type { Problem } from '../report/problems.js'
 import { SEVERITY_ICON } from '../report/problems.js'

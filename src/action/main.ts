@@ -3,7 +3,7 @@
  * outputs, the job summary, one annotation per problem and the tracking issue. Every output is set on every path.
  */
 import type { ActionIO } from './io.js'
-import { actionsIO, redactingIO } from './io.js'
+import { redactingIO } from './io.js'
 import type { Transport } from '../audit/transport.js'
 import { INPUT_NAMES } from '../inputs/settings.js'
 import type { Settings } from '../inputs/settings.js'
@@ -23,14 +23,14 @@ export { OUTPUT_NAMES } from '../report/outputs.js'
 export type { OutputName } from '../report/outputs.js'
 
 export interface RunDependencies extends NotifyDependencies {
+  /** Default: the @actions/core package (core-io.ts), loaded only then; the bundle passes its lean IO (src/bundle.ts). */
   readonly io: ActionIO
   readonly now: () => number
   /** Builds the transport for a token: the audited one, or the org-admin token. */
   readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string, redact?: (text: string) => string) => Transport
 }
 
-const defaultDependencies: RunDependencies = {
-  io: actionsIO,
+const defaultDependencies: Omit<RunDependencies, 'io'> = {
   env: process.env,
   now: Date.now,
   makeTransport: transportFor,
@@ -39,7 +39,7 @@ const defaultDependencies: RunDependencies = {
 }
 
 export async function run(overrides: Partial<RunDependencies> = {}): Promise<void> {
-  const deps = { ...defaultDependencies, ...overrides }
+  const deps: RunDependencies = { ...defaultDependencies, ...overrides, io: overrides.io ?? (await import('./core-io.js')).actionsIO }
   // The secrets are masked before anything else can print them.
   const raw: InventoryRawInputs = { token: deps.io.getInput('token'), 'org-admin-token': deps.io.getInput('org-admin-token') }
   if (wantsGithubToken(deps.io.getInput('notify'))) raw['github-token'] = deps.io.getInput('github-token')

@@ -8,7 +8,7 @@ import type { Edition } from '../catalog/github-data.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Transport } from './transport.js'
 import type { Report } from '../report/report.js'
-import type { CoverageResult } from './coverage.js'
+import type { CoverageListing, CoverageResult } from './coverage.js'
 import type { OrgRecord } from './org-record.js'
 import type { Session } from './session.js'
 import type { Probed } from './probe.js'
@@ -16,7 +16,7 @@ import type { TokenVerdict } from '../verdicts/token.js'
 import { buildPlan } from './plan.js'
 import { openSession } from './session.js'
 import { probe } from './probe.js'
-import { checkCoverage } from './coverage.js'
+import { decideCoverage, listCoverage } from './coverage.js'
 import { readOrgRecord } from './org-record.js'
 import { tokenKind } from '../verdicts/token-kind.js'
 import { parseScopes } from '../verdicts/headers.js'
@@ -59,7 +59,11 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
   const plan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
   // Probe.
-  const probed = await probe(session, plan, context.catalog, target, deps)
+  // Repository coverage lists what the token reaches beside the probes (its first page with the first wave).
+  let listing: Promise<CoverageListing> | undefined
+  const probed = await probe(session, plan, context.catalog, target, deps, (schedule) => {
+    if (settings.repositories.length > 0) listing = listCoverage(settings.repositories, kind, session.send, schedule)
+  })
   const { identity } = probed
   // Decide.
   const scopes = identity.headers['x-oauth-scopes'] !== undefined ? parseScopes(identity.headers['x-oauth-scopes']) : undefined
@@ -74,7 +78,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const authenticated = identityAnswered(identity) && identity.status !== 401 && identity.status < 500
   const token = decideToken({ kind, login: probed.login, identity, authenticated, blockings, maxLifetimeDays: settings.maxLifetimeDays, scopes, now: session.now() })
   // Probe beyond a check: the organization's record, repository coverage.
-  const { record, coverage } = await probeBeyond(session, settings, probed, token)
+  const { record, coverage } = await probeBeyond(session, settings, probed, token, await listing)
   const disagreements = record?.grant ? compareWithProbes(record.grant, settings.required, byProbes) : []
   // With org-admin-token the organization's record decides (record-verdict.ts); a missing permission of a fine-grained
   // token also says who approves a pending token, and where (pending.ts).
@@ -91,14 +95,20 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
 }
 
 /** With org-admin-token, the organization's record of the token; with repositories, which of them it reaches. */
-async function probeBeyond(session: Session, settings: Settings, probed: Probed, token: TokenVerdict): Promise<{ record?: OrgRecord; coverage?: CoverageResult }> {
+async function probeBeyond(
+  session: Session,
+  settings: Settings,
+  probed: Probed,
+  token: TokenVerdict,
+  listing: CoverageListing | undefined
+): Promise<{ record?: OrgRecord; coverage?: CoverageResult }> {
   const canContinue = probed.identity.status !== 401 && identityAnswered(probed.identity) && session.timeLeft()
   const record =
     canContinue && session.sendAsAdmin && settings.organization && probed.login
       ? await readOrgRecord(settings.organization, probed.login, token.report.expiresAt, session.sendAsAdmin)
       : undefined
   const selectionByOwner = new Map(record?.grant?.repositorySelection ? [[record.organization.toLowerCase(), record.grant.repositorySelection]] : [])
-  const coverage = canContinue && settings.repositories.length > 0 ? await checkCoverage({ repositories: settings.repositories, kind: token.report.kind, selectionByOwner }, session.send) : undefined
+  const coverage = canContinue && listing ? decideCoverage({ repositories: settings.repositories, kind: token.report.kind, selectionByOwner }, listing) : undefined
   return { ...(record ? { record } : {}), ...(coverage ? { coverage } : {}) }
 }
 

@@ -1,8 +1,13 @@
 /**
  * Repository coverage: can the token reach each repository in `repositories`? It lists what the token can reach
- * (paginated, 100 a page: 1,000 repositories cost about ten requests), then asks once for each repository the
- * listing did not show (a public repository the user has no affiliation with is reachable but not listed).
- * `owner/*` is decided by the organization's own record (repository selection `all`), when there is one.
+ * (100 a page), or asks for each named repository directly when that takes fewer requests, then asks once for each
+ * repository the listing did not show (a public repository the user has no affiliation with is reachable but not
+ * listed). `owner/*` is decided by the organization's own record (repository selection `all`), when there is one.
+ *
+ * Round trips: the first page goes out with the audit's first wave of probes; its `Link` header (`rel="last"`, as
+ * GitHub paginates: https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api) says how many
+ * pages there are, and the other pages are then all requested at once, then every repository still unseen at once:
+ * three round trips for 1,000 repositories, where one page after another took twelve.
  */
 import type { HttpEvidence, TokenKind } from '../types.js'
 import { getProbe } from './plan.js'
@@ -28,50 +33,118 @@ export interface CoverageInputs {
   readonly selectionByOwner: ReadonlyMap<string, string>
 }
 
-export async function checkCoverage(inputs: CoverageInputs, send: Send): Promise<CoverageResult> {
-  let requests = 0
-  const get = async (template: string, path: string, query: Record<string, string> = {}): Promise<HttpEvidence> => {
-    requests++
-    return send(getProbe(template, query), { method: 'GET', path, query })
+/**
+ * Runs a request now or later; undefined when the audit decided not to send it (an invalid token, a spent rate
+ * budget: see probe.ts). `first` is for the first page, which may go out before the token's identity is known.
+ */
+export type Schedule = (task: () => Promise<HttpEvidence>) => Promise<HttpEvidence | undefined>
+
+/** What the token was seen to reach: the listing, and the answers for repositories asked one by one. */
+export interface CoverageListing {
+  readonly reachable: ReadonlySet<string>
+  /** `owner/repo` (lower case) → the answer to GET /repos/{owner}/{repo}, or undefined when it was not sent. */
+  readonly asked: ReadonlyMap<string, HttpEvidence | undefined>
+  readonly requests: number
+}
+
+const keyOf = (r: { readonly owner: string; readonly repo: string }) => `${r.owner}/${r.repo}`.toLowerCase()
+const now: Schedule = (task) => task()
+
+/** The `page` of the `rel="last"` link in a `Link` header, when there is one. */
+export function lastPage(link: string | undefined): number | undefined {
+  if (!link) return undefined
+  for (const part of link.split(',')) {
+    const m = /<([^>]*)>\s*;\s*rel="?last"?/i.exec(part)
+    if (!m) continue
+    try {
+      const page = Number(new URL(m[1] ?? '', 'https://api.github.com').searchParams.get('page'))
+      if (Number.isInteger(page) && page >= 1) return page
+    } catch {
+      return undefined
+    }
   }
+  return undefined
+}
+
+/**
+ * Lists what the token reaches and asks for the named repositories the listing did not show. Never throws.
+ * The fewest requests: after the first page, the remaining pages when they are fewer than the named repositories
+ * not yet seen, otherwise those repositories one by one.
+ */
+export async function listCoverage(
+  repositories: CoverageInputs['repositories'],
+  kind: TokenKind,
+  send: Send,
+  schedule: { readonly first: Schedule; readonly later: Schedule } = { first: now, later: now }
+): Promise<CoverageListing> {
+  let requests = 0
+  const get = (when: Schedule, template: string, path: string, query: Record<string, string> = {}) =>
+    when(() => {
+      requests++
+      return send(getProbe(template, query), { method: 'GET', path, query })
+    })
+  const named = [...new Map(repositories.filter((r) => r.repo !== '*').map((r) => [keyOf(r), r])).values()]
+  const reachable = new Set<string>()
+  const asked = new Map<string, HttpEvidence | undefined>()
+  if (named.length === 0) return { reachable, asked, requests }
+
+  const template = kind === 'github-app-installation' ? '/installation/repositories' : '/user/repos'
+  const page = (n: number, when: Schedule) => get(when, template, template, { per_page: String(PAGE_SIZE), page: String(n) })
+  /** Adds a page's repositories; the number of entries, or undefined when the page is not a listing. */
+  const take = (ev: HttpEvidence | undefined): number | undefined => {
+    if (!ev || ev.status !== 200) return undefined
+    const body = ev.body as { repositories?: unknown } | unknown[] | undefined
+    const list = Array.isArray(body) ? body : Array.isArray((body as { repositories?: unknown })?.repositories) ? (body as { repositories: unknown[] }).repositories : []
+    for (const repo of list) {
+      const fullName = (repo as { full_name?: unknown }).full_name
+      if (typeof fullName === 'string') reachable.add(fullName.toLowerCase())
+    }
+    return list.length
+  }
+  const unseen = () => named.filter((r) => !reachable.has(keyOf(r)))
+
+  const first = await page(1, schedule.first)
+  if (take(first) === PAGE_SIZE && unseen().length > 0) {
+    const last = lastPage(first?.headers.link)
+    if (last !== undefined) {
+      const pages = Math.min(last, MAX_PAGES)
+      if (pages - 1 < unseen().length) {
+        const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => page(i + 2, schedule.later)))
+        rest.forEach(take)
+      }
+    } else {
+      // No `Link` with rel="last" on a full page: one page after another, as long as they are full.
+      for (let n = 2; n <= MAX_PAGES && unseen().length > 0; n++) if (take(await page(n, schedule.later)) !== PAGE_SIZE) break
+    }
+  }
+  const remaining = unseen()
+  const answers = await Promise.all(remaining.map((r) => get(schedule.later, '/repos/{owner}/{repo}', `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.repo)}`)))
+  remaining.forEach((r, i) => asked.set(keyOf(r), answers[i]))
+  return { reachable, asked, requests }
+}
+
+/** The verdict for every entry of `repositories`, from a listing (and, for `owner/*`, the organization's record). */
+export function decideCoverage(inputs: CoverageInputs, listing: CoverageListing): CoverageResult {
   const unreachable: string[] = []
   const undecided: Array<{ repository: string; reason: string }> = []
-  const named = inputs.repositories.filter((r) => r.repo !== '*')
-  const wildcards = inputs.repositories.filter((r) => r.repo === '*')
-
-  for (const w of wildcards) {
+  for (const w of inputs.repositories.filter((r) => r.repo === '*')) {
     const selection = inputs.selectionByOwner.get(w.owner.toLowerCase())
     if (selection === 'all') continue
     if (selection === 'subset') unreachable.push(`${w.owner}/*`)
     else undecided.push({ repository: `${w.owner}/*`, reason: 'Only the organization\'s own record (input org-admin-token) tells whether a token reaches all of an owner\'s repositories.' })
   }
-
-  const reachable = new Set<string>()
-  if (named.length > 0) {
-    const installation = inputs.kind === 'github-app-installation'
-    const template = installation ? '/installation/repositories' : '/user/repos'
-    for (let page = 1; page <= MAX_PAGES; page++) {
-      const query = { per_page: String(PAGE_SIZE), page: String(page) }
-      const ev = await get(template, template, query)
-      if (ev.status !== 200) break
-      const body = ev.body as { repositories?: unknown } | unknown[] | undefined
-      const list = Array.isArray(body) ? body : Array.isArray((body as { repositories?: unknown })?.repositories) ? ((body as { repositories: unknown[] }).repositories) : []
-      for (const repo of list) {
-        const fullName = (repo as { full_name?: unknown }).full_name
-        if (typeof fullName === 'string') reachable.add(fullName.toLowerCase())
-      }
-      if (list.length < PAGE_SIZE) break
-      if (named.every((r) => reachable.has(`${r.owner}/${r.repo}`.toLowerCase()))) break
-    }
-  }
-  for (const r of named) {
+  for (const r of inputs.repositories.filter((x) => x.repo !== '*')) {
     const full = `${r.owner}/${r.repo}`
-    if (reachable.has(full.toLowerCase())) continue
-    const path = `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.repo)}`
-    const ev = await get('/repos/{owner}/{repo}', path)
-    if (ev.status === 200) continue
-    if (ev.status === 404) unreachable.push(full)
+    if (listing.reachable.has(keyOf(r))) continue
+    const ev = listing.asked.get(keyOf(r))
+    if (ev?.status === 200) continue
+    if (ev?.status === 404) unreachable.push(full)
+    else if (!ev) undecided.push({ repository: full, reason: 'Not asked: the audit stopped before it (see the other findings).' })
     else undecided.push({ repository: full, reason: `GitHub answered ${ev.status || 'nothing'}${ev.message ? ` "${ev.message}"` : ''}.` })
   }
-  return { checked: inputs.repositories.length, unreachable: unreachable.sort(), undecided, requests }
+  return { checked: inputs.repositories.length, unreachable: unreachable.sort(), undecided, requests: listing.requests }
+}
+
+export async function checkCoverage(inputs: CoverageInputs, send: Send): Promise<CoverageResult> {
+  return decideCoverage(inputs, await listCoverage(inputs.repositories, inputs.kind, send))
 }

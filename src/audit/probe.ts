@@ -12,6 +12,7 @@ import type { PermissionPlan, Plan, PlannedProbe, Target } from './plan.js'
 import { buildPlan, LOGIN_UNKNOWN } from './plan.js'
 import { createLimiter } from './runner.js'
 import type { Session } from './session.js'
+import type { Schedule } from './coverage.js'
 import { FIRST_WAVE, MAX_IN_FLIGHT, MAX_RATE_LIMIT_WAIT_MS } from '../facts/limits.js'
 
 export const IDENTITY_PROBE: ProbeSpec = {
@@ -44,7 +45,19 @@ export interface Probed {
   readonly reach: Reachability
 }
 
-export async function probe(session: Session, firstPlan: Plan, catalog: Catalog, target: Target, deps: ProbeDependencies): Promise<Probed> {
+/**
+ * `alongside` starts other requests under the same bound and gate (repository coverage): `first` while the first
+ * wave has room (before the identity answers, at most FIRST_WAVE requests go out), `later` once the identity let
+ * the probes after the first wave go (undefined when it did not).
+ */
+export async function probe(
+  session: Session,
+  firstPlan: Plan,
+  catalog: Catalog,
+  target: Target,
+  deps: ProbeDependencies,
+  alongside?: (schedule: { readonly first: Schedule; readonly later: Schedule }) => void
+): Promise<Probed> {
   const limit = createLimiter(MAX_IN_FLIGHT)
   let skipped: Decision | undefined
   const gate = limit(() => session.send(IDENTITY_PROBE, { method: 'GET', path: '/user', query: {} })).then(async (identity) => {
@@ -65,6 +78,8 @@ export async function probe(session: Session, firstPlan: Plan, catalog: Catalog,
       ? limit(() => session.send(planned.probe, planned.request))
       : gate.then(() => (skipped ? undefined : limit(() => session.send(planned.probe, planned.request))))
   const firstResults = Promise.all(firstPlan.requests.map(send))
+  const afterGate: Schedule = (task) => gate.then(() => (skipped ? undefined : limit(task)))
+  alongside?.({ first: firstPlan.requests.length < FIRST_WAVE ? (task) => limit(task) : afterGate, later: afterGate })
 
   // Once the login is known: the probes that need it, reusing whatever the first plan already sends.
   const identity = await gate

@@ -31,6 +31,6 @@ export const EVIDENCE_HEADERS = [
   'retry-after',
   'x-github-request-id',
   'content-type',
-  // Pagination (the organization inventory reads the last page number from it).
+  // Pagination: repository coverage and the organization inventory read the last page number (rel="last") from it.
   'link'
 ] as const

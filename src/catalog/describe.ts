@@ -53,6 +53,44 @@ export function describeCatalog(catalog: Catalog): CatalogRow[] {
   return rows
 }
 
+/**
+ * The catalog as data, for tools (`pat-audit catalog --json`; the benchmark computes its request floor from it):
+ * every permission level with its probe (`METHOD template`, null when uncheckable) and the alternatives the probe
+ * accepts, each with its own probe when that probe is exclusive (only then does the audit send it too, see plan.ts).
+ */
+export interface CatalogJsonRow {
+  readonly permission: string
+  readonly level: Level
+  readonly scope: string
+  readonly formOnly: boolean
+  readonly probe: string | null
+  readonly alternatives: ReadonlyArray<{ readonly permission: string; readonly level: Level; readonly probe: string | null }>
+}
+
+export function catalogJson(catalog: Catalog): { edition: string; rows: CatalogJsonRow[] } {
+  const rows: CatalogJsonRow[] = []
+  const probeOf = (name: string, level: Level): string | null => {
+    const probe = catalog.entry(name, level)?.probe
+    return probe ? `${probe.method} ${probe.template}` : null
+  }
+  for (const name of [...catalog.permissions.keys()].sort()) {
+    const info = catalog.permissions.get(name)!
+    for (const level of info.levels) {
+      const entry = catalog.entry(name, level)
+      if (!entry) continue
+      const alternatives = (entry.probe?.accepts ?? [])
+        .filter((set) => !set.some((p) => p.name === name))
+        .flatMap((set) => set)
+        .map((alt) => {
+          const altProbe = catalog.entry(alt.name, alt.level)?.probe
+          return { permission: alt.name, level: alt.level, probe: altProbe && altProbe.accepts.length === 1 ? probeOf(alt.name, alt.level) : null }
+        })
+      rows.push({ permission: name, level, scope: info.scope, formOnly: info.formOnly, probe: probeOf(name, level), alternatives })
+    }
+  }
+  return { edition: catalog.edition, rows }
+}
+
 /** The README's table of auditable permissions. */
 export function catalogMarkdown(catalog: Catalog): string {
   const rows = describeCatalog(catalog)

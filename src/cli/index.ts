@@ -2,14 +2,14 @@
  * `pat-audit` in a terminal: the same audit as the action, before a token is saved as a secret.
  *   PAT_AUDIT_TOKEN=… npx pat-audit --required-permissions "contents: write" --repository o/r
  *   echo "$TOKEN" | node dist/cli.js --required-permissions "members: read" --organization acme
- *   node dist/cli.js catalog [--markdown] [--edition ghes]
+ *   node dist/cli.js catalog [--markdown | --json] [--edition ghes]
  * The token comes from PAT_AUDIT_TOKEN, GITHUB_TOKEN or standard input, never from an argument (arguments are
  * visible in the process list and the shell's history). Exit status: as the action's (fail-on).
  */
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { buildCatalog } from '../catalog/catalog.js'
-import { catalogMarkdown, catalogText } from '../catalog/describe.js'
+import { catalogJson, catalogMarkdown, catalogText } from '../catalog/describe.js'
 import { OPTION_INPUTS, TOKEN_ENV, TOKEN_SOURCES, tokenArgumentError, usage } from './options.js'
 import { VERSION } from './version.js'
 import type { RawInputs } from '../inputs/settings.js'
@@ -94,7 +94,8 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
       return 2
     }
     const catalog = buildCatalog(edition)
-    streams.stdout(`${parsed.switches.has('markdown') ? catalogMarkdown(catalog) : catalogText(catalog)}\n`)
+    const text = parsed.switches.has('json') ? JSON.stringify(catalogJson(catalog)) : parsed.switches.has('markdown') ? catalogMarkdown(catalog) : catalogText(catalog)
+    streams.stdout(`${text}\n`)
     return 0
   }
 
@@ -143,13 +144,16 @@ function isMain(): boolean {
   }
 }
 
-if (isMain()) {
-  const code = await cli(process.argv.slice(2), process.env, {
+/** The command line on this process: its arguments, environment and standard streams; sets the exit status. */
+export async function main(): Promise<void> {
+  process.exitCode = await cli(process.argv.slice(2), process.env, {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     readStdin: readAll,
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true
   })
-  process.exitCode = code
 }
+
+// Run from the sources (dist/cli.js calls main itself).
+if (isMain()) await main()

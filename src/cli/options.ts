@@ -51,7 +51,7 @@ export function usage(version: string): string {
     '',
     'Usage:',
     '  pat-audit [options]                     audit the token (exit status: as the action\'s fail-on)',
-    '  pat-audit catalog [--markdown] [--edition fpt|ghes]   list the permissions that can be audited',
+    '  pat-audit catalog [--markdown | --json] [--edition fpt|ghes]   list the permissions that can be audited',
     '',
     'Options (each is the action input of the same name):',
     ...OPTION_INPUTS.map((name) => `  --${name.padEnd(width)}${VALUE_HINT[name]}`),

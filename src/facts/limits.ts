@@ -25,11 +25,12 @@ export const MAX_REQUEST_TIMEOUT_MS = 20_000
 export const MAX_TOKEN_LIFETIME_DAYS = 366
 
 /**
- * Statuses never retried, by the audit's transport and the tracking issue's client alike: the answer is the
- * request's own fault or a refusal, and the same request gets the same answer (Octokit's plugin-retry defaults
- * to 400, 401, 403, 404, 410, 422, 451; 409, a conflict with the resource's state, is added).
+ * Statuses never retried by the audit's transport (the tracking issue's client retries nothing at all): every 4xx
+ * but 429. The answer is the request's own fault or a refusal, and the same request gets the same answer
+ * (Octokit's plugin-retry defaults to 400, 401, 403, 404, 410, 422, 451 and retries any other 4xx, such as 409 or
+ * 418). A rate limit (a 403 or 429 saying so) is waited for once by plugin-throttling, not by plugin-retry.
  */
-export const DO_NOT_RETRY = [400, 401, 403, 404, 409, 410, 422, 451] as const
+export const DO_NOT_RETRY: readonly number[] = Array.from({ length: 100 }, (_, i) => 400 + i).filter((status) => status !== 429)
 
 /** Attempts after the first, for a 5xx or a lost connection. */
 export const RETRIES = 2

@@ -3,10 +3,9 @@
  * the URL guard (the absolute URL approved, no redirect followed, a write sent once), none is retried, and none
  * outlives the deadline (`timeout-seconds` after the audit ended).
  */
-import { getOctokit } from '@actions/github'
-import { HttpClient } from '@actions/http-client'
-import { fetch as undiciFetch } from 'undici'
+import { Octokit } from '@octokit/core'
 import type { FetchLike } from './url-guard.js'
+import { fetchFor } from './octokit-transport.js'
 import { approveUrl, guardedFetch, UrlRefused, validateApiUrl } from './url-guard.js'
 import type { IssueClient, ListedIssue } from '../notify/tracking-issue.js'
 
@@ -38,11 +37,11 @@ export class IssueRequestError extends Error {
 export function createIssueClient(options: IssueClientOptions): IssueClient {
   const now = options.now ?? Date.now
   const checked = validateApiUrl(options.apiUrl)
-  const dispatcher = new HttpClient().getAgentDispatcher(options.apiUrl)
-  const send: FetchLike =
-    options.fetch ?? ((url, init) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) }) as unknown as Promise<Response>)
+  // Node's own HTTP, or the proxy when one applies (fetchFor), as the audit's transport.
+  const send: FetchLike = options.fetch ?? fetchFor(options.apiUrl)
   // No retry plugin: nothing here is ever sent twice. A request without its own guarded fetch is refused.
-  const octokit = getOctokit(options.token, {
+  const octokit = new Octokit({
+    auth: options.token,
     baseUrl: checked.ok ? checked.url : 'https://api.github.com',
     userAgent: 'pat-audit',
     request: { fetch: () => Promise.reject(new UrlRefused('refused: a request without the URL guard')), redirect: 'manual' as const }

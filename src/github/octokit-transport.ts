@@ -1,18 +1,21 @@
 /**
- * The HTTP layer: Octokit from @actions/github (proxy support from the runner's HTTPS_PROXY/NO_PROXY),
- * with @octokit/plugin-retry (5xx and network errors, never 400/401/403/404/409/410/422/451) and
- * @octokit/plugin-throttling (primary and secondary rate limits, retried only within the audit's deadline).
+ * The HTTP layer: @octokit/core (the Octokit @actions/github is built on; only `request` is used) with
+ * @octokit/plugin-retry (5xx and network errors, never 400/401/403/404/409/410/422/451, never a request that is not a
+ * GET) and @octokit/plugin-throttling (primary and secondary rate limits, one wait when it fits the audit's deadline).
+ * The plugins make every retry decision. Requests go through Node's own HTTP (node-fetch.ts), or, when a proxy
+ * applies to the api-url (HTTPS_PROXY/HTTP_PROXY, NO_PROXY, by @actions/http-client's own rules), through
+ * @actions/http-client's proxy dispatcher and undici's fetch, loaded only then.
  * Every response and failure becomes evidence; nothing here throws.
  */
-import { getOctokit } from '@actions/github'
-import { HttpClient } from '@actions/http-client'
-import { fetch as undiciFetch } from 'undici'
+import { Octokit } from '@octokit/core'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type Bottleneck from 'bottleneck'
 import type { HttpRequest, Transport } from '../audit/transport.js'
 import { EVIDENCE_HEADERS } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
+import { nodeFetch } from './node-fetch.js'
 import type { ApiBase, FetchLike } from './url-guard.js'
 import { approveUrl, guardedFetch, UrlRefused, validateApiUrl } from './url-guard.js'
 import { DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_SECONDS, MAX_REQUEST_TIMEOUT_MS, RETRIES } from '../facts/limits.js'
@@ -31,7 +34,7 @@ export interface TransportOptions {
   readonly now?: () => number
   /** Replaces secrets in text from GitHub before anything cuts or keeps it (mask first, then cut). */
   readonly redact?: (text: string) => string
-  /** The fetch requests finally go through (tests record or fake it); default: undici with the proxy. */
+  /** The fetch requests finally go through (tests record or fake it); default: fetchFor(apiUrl). */
   readonly fetch?: FetchLike
 }
 
@@ -52,20 +55,51 @@ interface OctokitError {
   response?: { status: number; headers: Record<string, string | number | undefined>; data: unknown }
 }
 
+const AuditOctokit = Octokit.plugin(retry, throttling)
+
+/**
+ * The fetch requests go through: undici's with @actions/http-client's proxy dispatcher when a proxy applies to the
+ * API URL, both loaded on the first request; Node's own HTTP otherwise.
+ */
+export function fetchFor(apiUrl: string): FetchLike {
+  if (!proxyApplies(apiUrl)) return nodeFetch
+  let loading: Promise<FetchLike> | undefined
+  return async (url, init) => {
+    loading ??= Promise.all([import('@actions/http-client'), import('undici')]).then(([{ HttpClient }, { fetch }]) => {
+      const dispatcher = new HttpClient().getAgentDispatcher(apiUrl)
+      return (u: string, i: Record<string, unknown>) => fetch(u, { ...i, ...(dispatcher ? { dispatcher } : {}) }) as unknown as Promise<Response>
+    })
+    return (await loading)(url, init)
+  }
+}
+
+function proxyApplies(apiUrl: string): boolean {
+  try {
+    return Boolean(getProxyUrl(new URL(apiUrl))?.hostname)
+  } catch {
+    return false
+  }
+}
+
 export function createTransport(options: TransportOptions): Transport {
   const now = options.now ?? Date.now
   const proxy = proxyInUse(process.env, options.apiUrl)
-  // The proxy is chosen for the api-url input itself (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), not for GITHUB_API_URL,
-  // which is all @actions/github's default fetch knows about.
-  const dispatcher = new HttpClient().getAgentDispatcher(options.apiUrl)
-  const proxyFetch: FetchLike =
-    options.fetch ?? ((url, init) => undiciFetch(url, { ...init, ...(dispatcher ? { dispatcher } : {}) }) as unknown as Promise<Response>)
+  // The proxy is chosen for the api-url input itself (HTTPS_PROXY/HTTP_PROXY, NO_PROXY), not for GITHUB_API_URL.
+  const baseFetch: FetchLike = options.fetch ?? fetchFor(options.apiUrl)
   const redact = options.redact ?? ((text: string) => text)
   const checked = validateApiUrl(options.apiUrl)
   const apiBase: ApiBase | undefined = checked.ok ? checked.base : undefined
-  const canWait = (retryAfterSeconds: number, retryCount: number) =>
-    retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
-  const common = {
+  // One wait for a rate limit, when it fits the deadline, and only for a GET: a write is never sent twice.
+  const canWait = (retryAfterSeconds: number, retryCount: number, method: unknown) =>
+    method === 'GET' && retryCount < 1 && retryAfterSeconds <= MAX_RATE_LIMIT_WAIT_SECONDS && now() + retryAfterSeconds * 1000 < options.deadline
+  const rateLimited = (retryAfter: number, request: { method?: unknown; url?: unknown }, retryCount: number): boolean => {
+    const wait = canWait(retryAfter, retryCount, request.method)
+    const path = new URL(String(request.url ?? ''), 'http://api.invalid').pathname
+    options.debug(`${String(request.method)} ${path}: rate limited; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
+    return wait
+  }
+  const octokit = new AuditOctokit({
+    auth: options.token,
     baseUrl: checked.ok ? checked.url : 'https://api.github.com',
     // Every request carries its own guarded fetch (see send); this one refuses anything that comes without it.
     request: {
@@ -78,39 +112,17 @@ export function createTransport(options: TransportOptions): Transport {
       info: (message: string) => options.debug(message),
       warn: (message: string) => options.debug(message),
       error: (message: string) => options.debug(message)
-    }
-  }
-  // The first attempt goes straight out. Only a request that failed in a way worth retrying (a 5xx, no response,
-  // a rate limit whose wait fits the deadline) is sent again, through the resilient client: @octokit/plugin-retry
-  // and @octokit/plugin-throttling handle every further attempt. Measured (npm run bench): their per-request
-  // queueing cost the whole-catalog audit about 50 ms at 100 ms latency, when every first attempt succeeded.
-  const direct = getOctokit(options.token, common)
-  const resilient = getOctokit(
-    options.token,
-    {
-      ...common,
-      retry: { doNotRetry: [...DO_NOT_RETRY], retries: RETRIES - 1, retryAfterBaseValue: options.retryBaseMs ?? 500 },
-      throttle: {
-        // `global` is read by the plugin (state.global ?? its own group) but missing from its option types.
-        ...({ global: PASS_THROUGH_GROUP } as object),
-        write: PASS_THROUGH_GROUP,
-        notifications: PASS_THROUGH_GROUP,
-        // The first attempt already waited once for a rate limit when it was worth it; never twice.
-        onRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
-          const wait = canWait(retryAfter, retryCount + 1)
-          options.debug(`Primary rate limit reached again; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
-          return wait
-        },
-        onSecondaryRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
-          const wait = canWait(retryAfter, retryCount + 1)
-          options.debug(`Secondary rate limit reached again; ${wait ? `retrying after ${retryAfter} s` : 'not retrying'}.`)
-          return wait
-        }
-      }
     },
-    retry,
-    throttling
-  )
+    retry: { doNotRetry: [...DO_NOT_RETRY], retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 500 },
+    throttle: {
+      // `global` and `search` are read by the plugin (state.global ?? its own group) but missing from its option types.
+      ...({ global: PASS_THROUGH_GROUP, search: PASS_THROUGH_GROUP } as object),
+      write: PASS_THROUGH_GROUP,
+      notifications: PASS_THROUGH_GROUP,
+      onRateLimit: (retryAfter: number, request: { method?: unknown; url?: unknown }, _o: unknown, retryCount: number) => rateLimited(retryAfter, request, retryCount),
+      onSecondaryRateLimit: (retryAfter: number, request: { method?: unknown; url?: unknown }, _o: unknown, retryCount: number) => rateLimited(retryAfter, request, retryCount)
+    }
+  })
 
   return {
     async send(request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence> {
@@ -121,42 +133,25 @@ export function createTransport(options: TransportOptions): Transport {
       if (!approval.ok) return refused(`Not sent: the URL guard refused it (${approval.reason}).`)
       const timeout = AbortSignal.timeout(options.requestTimeoutMs)
       const combined = AbortSignal.any([signal, timeout])
-      // A request that is not a GET is sent once: a 5xx or a reset may arrive after GitHub acted.
       const isGet = request.method === 'GET'
-      const fetch = guardedFetch(proxyFetch, { url: approval.url, method: request.method })
+      const fetch = guardedFetch(baseFetch, { url: approval.url, method: request.method })
       const route = {
         method: request.method,
         url: approval.url,
         ...(request.body !== undefined ? { data: request.body } : {}),
         headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-        request: { signal: combined, fetch, redirect: 'manual' as const }
+        // A request that is not a GET is sent once: a 5xx or a reset may arrive after GitHub acted.
+        request: { signal: combined, fetch, redirect: 'manual' as const, ...(isGet ? {} : { retries: 0 }) }
       }
       try {
-        const response = await direct.request(route)
+        const response = await octokit.request(route)
         return evidence(base, response.status, response.headers, response.data, started)
       } catch (error: unknown) {
         const e = (error ?? {}) as OctokitError
         if (isRefusal(e)) return refused(`Not sent: ${redact(String(e.message ?? ''))}.`)
         if (combined.aborted) return failed(e)
-        const wait = isGet ? retryWait(e, now()) : undefined
-        if (wait === undefined) return e.response ? evidence(base, e.response.status, e.response.headers, e.response.data, started) : failed(e, isGet ? RETRIES : 0)
-        if (wait > 0) {
-          if (!canWait(wait / 1000, 0)) return evidence(base, e.response!.status, e.response!.headers, e.response!.data, started)
-          options.debug(`${request.method} ${request.path}: rate limited; retrying after ${Math.ceil(wait / 1000)} s.`)
-          await new Promise((resolve) => setTimeout(resolve, wait))
-        } else {
-          // A 5xx or a lost connection: back off a little before the second attempt, as the retry plugin would.
-          await new Promise((resolve) => setTimeout(resolve, options.retryBaseMs ?? 500))
-        }
-      }
-      try {
-        const response = await resilient.request(route)
-        return evidence(base, response.status, response.headers, response.data, started)
-      } catch (error: unknown) {
-        const e = (error ?? {}) as OctokitError
-        if (isRefusal(e)) return refused(`Not sent: ${redact(String(e.message ?? ''))}.`)
         if (e.response) return evidence(base, e.response.status, e.response.headers, e.response.data, started)
-        return failed(e)
+        return failed(e, isGet ? RETRIES : 0)
       }
 
       function refused(message: string): HttpEvidence {
@@ -192,7 +187,8 @@ export function createTransport(options: TransportOptions): Transport {
         const common = { ...b, status, headers, durationMs }
         if (status === 204 || status === 205) return { ...common, message: 'No Content' }
         if (status >= 300 && status < 400) {
-          // Never followed (redirect: 'manual'): the status and where it pointed are the evidence.
+          // Never followed (redirect: 'manual'; Node's own HTTP never follows one anyway): the status and where it
+          // pointed are the evidence.
           const location = redact(String(rawHeaders.location ?? '')).slice(0, 200)
           return { ...common, message: `Redirected (${status})${location ? ` to ${location}` : ''}; not followed.`, failure: 'redirect' }
         }
@@ -212,25 +208,6 @@ export function createTransport(options: TransportOptions): Transport {
 
 function isRefusal(e: OctokitError): boolean {
   return (e as unknown) instanceof UrlRefused || e.name === 'UrlRefused' || (e as { cause?: unknown }).cause instanceof UrlRefused
-}
-
-/**
- * Whether a failed first attempt is worth sending again, and after how long (ms): undefined when not (4xx other than
- * a rate limit); 0 for a 5xx or no response (the retry plugin then paces further attempts); the rate limit's own
- * wait (retry-after, or until the reset) for a 403/429 rate limit.
- */
-export function retryWait(e: OctokitError, nowMs: number): number | undefined {
-  const response = e.response
-  if (!response) return e.name === 'AbortError' ? undefined : 0
-  if (response.status >= 500) return 0
-  if (response.status !== 403 && response.status !== 429) return undefined
-  const headers = response.headers
-  const message = String((response.data as { message?: unknown } | undefined)?.message ?? e.message ?? '')
-  const retryAfter = Number(headers['retry-after'])
-  if (headers['retry-after'] !== undefined && Number.isFinite(retryAfter)) return Math.max(1, retryAfter) * 1000
-  if (String(headers['x-ratelimit-remaining']) === '0') return Math.max(1000, Number(headers['x-ratelimit-reset']) * 1000 - nowMs + 1000)
-  if (/secondary rate limit/i.test(message)) return 60_000
-  return undefined
 }
 
 function httpReason(status: number): string {

@@ -2,7 +2,7 @@
  * The `required-permissions` input: `name: level` entries separated by newlines or commas (`name=level` too),
  * validated with zod against the catalog.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { Level, RequiredPermission } from '../types.js'
 import { LEVELS, levelRank } from '../types.js'
 import { closest } from './suggest.js'
@@ -27,13 +27,13 @@ export interface ParsedPermissions {
 const INPUT = "Input 'required-permissions'"
 
 /** One entry's shape; the catalog check comes after. */
-const entrySchema = z
-  .string()
-  .regex(/^([A-Za-z0-9_-]+)\s*[:=]\s*([A-Za-z]+)$/, { message: 'expected `name: level`' })
-  .transform((entry) => {
+const entrySchema = z.pipe(
+  z.string().check(z.regex(/^([A-Za-z0-9_-]+)\s*[:=]\s*([A-Za-z]+)$/, { error: 'expected `name: level`' })),
+  z.transform((entry: string) => {
     const [, name, level] = /^([A-Za-z0-9_-]+)\s*[:=]\s*([A-Za-z]+)$/.exec(entry) ?? []
     return { name: name.toLowerCase(), level: level.toLowerCase() }
   })
+)
 
 export function parseRequiredPermissions(raw: string, catalog: PermissionNames): ParsedPermissions {
   const errors: string[] = []
@@ -83,7 +83,7 @@ export function parseRequiredPermissions(raw: string, catalog: PermissionNames):
       chosen.set(name, levelCheck.data)
     }
   }
-  const required = [...chosen.entries()].map(([name, level]) => ({ name, level })).sort((a, b) => a.name.localeCompare(b.name))
+  const required = [...chosen.entries()].map(([name, level]) => ({ name, level })).sort((a, b) => byName(a, b))
   return { required, errors, warnings }
 }
 
@@ -114,7 +114,12 @@ const UNSAFE = /^(?:[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u
 
 export function formatPermissionList(list: readonly RequiredPermission[]): string {
   return [...list]
-    .sort((a, b) => a.name.localeCompare(b.name) || levelRank(a.level) - levelRank(b.level))
+    .sort((a, b) => byName(a, b) || levelRank(a.level) - levelRank(b.level))
     .map((p) => `${p.name}:${p.level}`)
     .join(',')
+}
+
+/** Code-unit order of permission names ([a-z_], where it equals the collation order): no ICU collator (about 6 ms to start, npm run bench). */
+function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
 }

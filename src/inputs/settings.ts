@@ -2,7 +2,8 @@
  * Every input, validated into typed settings. Each error is one line naming the input and what it expects;
  * values are shown truncated and never the token.
  */
-import { z } from 'zod'
+import * as z from 'zod/mini'
+import { text } from './text-schema.js'
 import type { RequiredPermission } from '../types.js'
 import type { PermissionNames } from './required-permissions.js'
 import { parseRequiredPermissions, quote } from './required-permissions.js'
@@ -72,7 +73,7 @@ const REPO = /^[A-Za-z0-9._-]{1,100}$/
 export const MAX_TOKEN_LENGTH = 1024
 
 const wholeNumber = (input: InputName, min: number, max: number, what: string) =>
-  z.string().transform((value, ctx) => {
+  text((value, ctx) => {
     const trimmed = value.trim()
     if (!/^\d{1,6}$/.test(trimmed) || Number(trimmed) < min || Number(trimmed) > max) {
       ctx.addIssue({ code: 'custom', message: `Input '${input}': expected ${what} (a whole number from ${min} to ${max}), got ${quote(value)}.` })
@@ -82,7 +83,7 @@ const wholeNumber = (input: InputName, min: number, max: number, what: string) =
   })
 
 /** The audited token (required) or another token input (optional: empty means not given). */
-const secretSchema = (input: 'token' | 'org-admin-token' | 'github-token') => z.string().transform((value, ctx) => {
+const secretSchema = (input: 'token' | 'org-admin-token' | 'github-token') => text((value, ctx) => {
   const token = value.trim()
   const fail = (message: string) => {
     ctx.addIssue({ code: 'custom', message: `Input '${input}': ${message}` })
@@ -98,10 +99,10 @@ const secretSchema = (input: 'token' | 'org-admin-token' | 'github-token') => z.
   if (!/^[\x21-\x7e]+$/.test(token)) return fail('contains non-ASCII or control characters; expected a GitHub token (letters, digits and underscores).')
   return token
 })
-const tokenSchema = secretSchema('token') as z.ZodType<string, string>
+const tokenSchema = secretSchema('token') as z.ZodMiniType<string, string>
 
 const booleanSchema = (input: InputName) =>
-  z.string().transform((value, ctx) => {
+  text((value, ctx) => {
     const v = value.trim().toLowerCase()
     if (v === 'true' || v === 'false') return v === 'true'
     ctx.addIssue({ code: 'custom', message: `Input '${input}': expected true or false, got ${quote(value)}.` })
@@ -110,7 +111,7 @@ const booleanSchema = (input: InputName) =>
 
 export const MAX_REPOSITORIES = 1000
 
-const repositoriesSchema = z.string().transform((value, ctx) => {
+const repositoriesSchema = text((value, ctx) => {
   const entries = value
     .split(/[\n,]/)
     .map((e) => e.replace(/#.*$/, '').trim())
@@ -131,14 +132,14 @@ const repositoriesSchema = z.string().transform((value, ctx) => {
   return [...seen.values()]
 })
 
-const notifySchema = z.string().transform((value, ctx) => {
+const notifySchema = text((value, ctx) => {
   const v = value.trim().toLowerCase()
   if (v === 'none' || v === 'issue') return v as 'none' | 'issue'
   ctx.addIssue({ code: 'custom', message: `Input 'notify': expected none or issue, got ${quote(value)}.` })
   return z.NEVER
 })
 
-const repositorySchema = z.string().transform((value, ctx) => {
+const repositorySchema = text((value, ctx) => {
   const trimmed = value.trim()
   if (trimmed === '') return undefined
   const [owner, repo, ...rest] = trimmed.split('/')
@@ -149,7 +150,7 @@ const repositorySchema = z.string().transform((value, ctx) => {
   return { owner, repo }
 })
 
-const organizationSchema = z.string().transform((value, ctx) => {
+const organizationSchema = text((value, ctx) => {
   const trimmed = value.trim()
   if (trimmed === '') return undefined
   if (!LOGIN.test(trimmed)) {
@@ -159,14 +160,14 @@ const organizationSchema = z.string().transform((value, ctx) => {
   return trimmed
 })
 
-const failOnSchema = z.string().transform((value, ctx) => {
+const failOnSchema = text((value, ctx) => {
   const v = value.trim().toLowerCase()
   if (v === 'error' || v === 'warning' || v === 'never') return v as FailOn
   ctx.addIssue({ code: 'custom', message: `Input 'fail-on': expected one of error, warning, never, got ${quote(value)}.` })
   return z.NEVER
 })
 
-const apiUrlSchema = z.string().transform((value, ctx) => {
+const apiUrlSchema = text((value, ctx) => {
   const checked = validateApiUrl(value)
   if (!checked.ok) {
     let url: URL | undefined
@@ -237,7 +238,8 @@ const schema = z
     notify: notifySchema,
     'github-token': secretSchema('github-token')
   })
-  .superRefine((v, ctx) => {
+  .check(
+    z.superRefine((v, ctx) => {
     if (v.notify === 'issue' && !v['github-token']) {
       ctx.addIssue({ code: 'custom', message: "Input 'github-token': expected the workflow token (`${{ github.token }}`, with issues: write) when notify is issue; it is empty." })
     }
@@ -247,7 +249,7 @@ const schema = z
         message: `Input 'expiry-warn-days': expected at least expiry-fail-days (${v['expiry-fail-days']}), got ${v['expiry-warn-days']}; a token must be warned about before it fails the gate.`
       })
     }
-  })
+  }))
 
 /** Validates raw inputs (as read from the workflow) into settings, or the list of one-line errors. */
 export function parseSettings(raw: RawInputs, names: PermissionNames): SettingsResult {

@@ -32,7 +32,7 @@ export function regenerateUrl(options: RegenerateOptions): string {
   if (options.resourceOwner) url.searchParams.set('target_name', options.resourceOwner)
   const days = options.lifetimeDays > 0 ? Math.min(options.lifetimeDays, MAX_EXPIRES_IN) : MAX_EXPIRES_IN
   url.searchParams.set('expires_in', String(Math.max(1, days)))
-  for (const p of [...options.required].sort((a, b) => a.name.localeCompare(b.name))) url.searchParams.set(p.name, p.level)
+  for (const p of [...options.required].sort((a, b) => byName(a, b))) url.searchParams.set(p.name, p.level)
   return url.toString()
 }
 
@@ -50,4 +50,9 @@ export function serverUrlFor(apiUrl: string): string {
   } catch {
     return 'https://github.com'
   }
+}
+
+/** Code-unit order of permission names ([a-z_], where it equals the collation order): no ICU collator (about 6 ms to start, npm run bench). */
+function byName(a: { readonly name: string }, b: { readonly name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
 }

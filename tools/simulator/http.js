@@ -91,6 +91,7 @@ export async function listen(s) {
         const payload = reply.body ?? ''
         res.writeHead(reply.status, { ...reply.headers, 'content-length': String(Buffer.byteLength(payload)) })
         res.end(payload)
+        record.respondedAt = Date.now()
       }
       if (s.latencyMs > 0) delay(s.latencyMs).then(send, send)
       else send()

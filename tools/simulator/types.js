@@ -146,6 +146,7 @@
  * @property {string} token
  * @property {unknown} body parsed JSON body, the raw text when it is not JSON, null when empty
  * @property {number} at epoch milliseconds when received
+ * @property {number} [respondedAt] epoch milliseconds when the answer was written (after the scenario's latency)
  * @property {string} [fault] the fault kind injected, if any
  */
 

@@ -1,0 +1,67 @@
+/**
+ * The part of @actions/core the action uses, from @actions/core's own modules: its workflow commands (command.js:
+ * `::add-mask::`, `::error …::`, escaping), its file commands (file-command.js: GITHUB_OUTPUT with a random
+ * delimiter) and its job summary (summary.js). The wrappers below are core.js's own, line for line.
+ *
+ * Why not `import * as core from '@actions/core'`: core.js also loads its OIDC client, which loads
+ * @actions/http-client and all of undici, and its platform module, which loads @actions/exec and @actions/io; none
+ * of them is used here, and loading them was most of the action's start-up (npm run bench). The package's `exports`
+ * name only core.js, hence the paths into node_modules (a direct dependency, installed at the top level). A local
+ * client that stands in for '@actions/core' (@github/local-action) runs the action through core-io.ts instead.
+ */
+import { EOL } from 'node:os'
+import { issueCommand } from '../../node_modules/@actions/core/lib/command.js'
+import { issueFileCommand, prepareKeyValueMessage } from '../../node_modules/@actions/core/lib/file-command.js'
+import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
+import type { AnnotationProperties } from '../../node_modules/@actions/core/lib/core.js'
+
+import { summary } from '../../node_modules/@actions/core/lib/summary.js'
+import { coreIO } from './io.js'
+
+export { summary }
+
+export function getInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
+}
+
+export function setSecret(secret: string): void {
+  issueCommand('add-mask', {}, secret)
+}
+
+export function setOutput(name: string, value: unknown): void {
+  if (process.env['GITHUB_OUTPUT'] || '') return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value))
+  process.stdout.write(EOL)
+  issueCommand('set-output', { name }, toCommandValue(value))
+}
+
+export function isDebug(): boolean {
+  return process.env['RUNNER_DEBUG'] === '1'
+}
+
+export function debug(message: string): void {
+  issueCommand('debug', {}, message)
+}
+
+export function error(message: string, properties: AnnotationProperties = {}): void {
+  issueCommand('error', toCommandProperties(properties), message)
+}
+
+export function warning(message: string, properties: AnnotationProperties = {}): void {
+  issueCommand('warning', toCommandProperties(properties), message)
+}
+
+export function notice(message: string, properties: AnnotationProperties = {}): void {
+  issueCommand('notice', toCommandProperties(properties), message)
+}
+
+export function info(message: string): void {
+  process.stdout.write(message + EOL)
+}
+
+export function setFailed(message: string): void {
+  process.exitCode = 1
+  error(message)
+}
+
+/** The action's IO through these functions: what the bundle (src/bundle.ts) runs with. */
+export const leanIO = coreIO({ getInput, setSecret, setOutput, error, warning, notice, info, debug, isDebug, setFailed, summary })
