@@ -4,33 +4,15 @@ import { audit } from '../../src/audit/audit.js'
 import { FIRST_WAVE } from '../../src/facts/limits.js'
 import { lifetimeCompliance } from '../../src/verdicts/token.js'
 import type { Settings } from '../../src/inputs/settings.js'
+import { settingsFor } from '../helpers/settings.js'
 import type { HttpRequest, Transport } from '../../src/audit/transport.js'
 import type { HttpEvidence, RequiredPermission } from '../../src/types.js'
 
 const catalog = buildCatalog('fpt')
 const NOW = Date.parse('2026-11-22T00:00:00Z')
 const DAY = 86_400_000
-const FG = 'github_pat_11AAAAAAAAAAAAAAAAAAAA_unit0000000000000000000000000000000000000000000000000000000'
 
-function settings(required: RequiredPermission[], extra: Partial<Settings> = {}): Settings {
-  return {
-    token: FG,
-    required,
-    repository: { owner: 'acme', repo: 'infra' },
-    organization: 'acme',
-    expiryWarnDays: 30,
-    expiryFailDays: 7,
-    maxLifetimeDays: 366,
-    failOn: 'error',
-    apiUrl: 'https://api.github.com',
-    timeoutSeconds: 60,
-    reportExcess: false,
-    repositories: [],
-    notify: 'none',
-    inputWarnings: [],
-    ...extra
-  }
-}
+const settings = settingsFor
 
 type Responder = (req: HttpRequest) => Partial<HttpEvidence> & { status: number }
 

@@ -3,32 +3,16 @@ import { describe, expect, it } from '@jest/globals'
 import { buildCatalog } from '../../src/catalog/catalog.js'
 import { audit } from '../../src/audit/audit.js'
 import type { Settings } from '../../src/inputs/settings.js'
+import { settingsFor } from '../helpers/settings.js'
 import type { HttpRequest, Transport } from '../../src/audit/transport.js'
 import type { HttpEvidence, RequiredPermission } from '../../src/types.js'
 
 const catalog = buildCatalog('fpt')
 const NOW = Date.parse('2026-11-22T00:00:00Z')
-const FG = 'github_pat_11AAAAAAAAAAAAAAAAAAAA_unit0000000000000000000000000000000000000000000000000000000'
 const context = { catalog, edition: 'fpt' as const, serverUrl: 'https://github.com' }
 
 function settings(required: RequiredPermission[], extra: Partial<Settings> = {}): Settings {
-  return {
-    token: FG,
-    required,
-    repository: { owner: 'acme', repo: 'site' },
-    organization: 'acme',
-    expiryWarnDays: 30,
-    expiryFailDays: 7,
-    maxLifetimeDays: 366,
-    failOn: 'error',
-    apiUrl: 'https://api.github.com',
-    timeoutSeconds: 60,
-    reportExcess: false,
-    repositories: [],
-    notify: 'none',
-    inputWarnings: [],
-    ...extra
-  }
+  return settingsFor(required, { repository: { owner: 'acme', repo: 'site' }, ...extra })
 }
 
 type Answer = Partial<HttpEvidence> & { status: number }
