@@ -233,5 +233,5 @@ export function replacementPermissions(entry: RecordEntry): RequiredPermission[]
   return Object.entries(entry.permissions)
     .filter(([, level]) => (LEVELS as readonly string[]).includes(level))
     .map(([name, level]) => ({ name, level: level as Level }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 }

@@ -18,7 +18,7 @@ import type { HttpEvidence } from '../types.js'
 import type { PermissionReport } from './report.js'
 import { LISTED_INLINE } from './report.js'
 import { linkTo, pendingRequestsLink, replacementLink, tokenListLink } from './fix-links.js'
-import { personDate } from './when.js'
+import { personDate, thousands } from './when.js'
 
 export interface FindingInputs {
   readonly settings: Settings
@@ -80,7 +80,7 @@ function ifLink(link: FindingLink | undefined): { link?: FindingLink } {
 /** A list in a sentence: all of it when short, else how many, the first few, and where all are listed. */
 function listed(items: readonly string[], noun: string, section: string): string {
   if (items.length <= LISTED_INLINE) return items.join(', ')
-  return `${items.length.toLocaleString('en-US')} ${noun} (${items.slice(0, 3).join(', ')} and ${(items.length - 3).toLocaleString('en-US')} more, all listed under “${section}”)`
+  return `${thousands(items.length)} ${noun} (${items.slice(0, 3).join(', ')} and ${thousands(items.length - 3)} more, all listed under “${section}”)`
 }
 
 /** What stopped the probes or the token: a spent rate budget, blocking conditions (each once), an unreachable API. */
@@ -180,7 +180,7 @@ export function coverageFindings(coverage: CoverageResult, serverUrl = 'https://
     out.push({
       severity: 'error',
       code: 'repositories-unreachable',
-      title: `${coverage.unreachable.length.toLocaleString('en-US')} of ${coverage.checked.toLocaleString('en-US')} repositories unreachable`,
+      title: `${thousands(coverage.unreachable.length)} of ${thousands(coverage.checked)} repositories unreachable`,
       message: `The token cannot reach ${listed(coverage.unreachable, 'repositories', 'Repository coverage')}.`,
       fix: 'Add them to the token\'s repository access (a token with selected repositories does not see repositories created after it).',
       ...ifLink(tokenListLink(serverUrl))

@@ -8,7 +8,7 @@ import type { PermissionReport, Report } from './report.js'
 import type { FindingLink, PermissionStatus, Result, TokenKind } from '../types.js'
 import { LISTED_INLINE } from './report.js'
 import { REPLACEMENT_LINK_TEXT, replacementLink } from './fix-links.js'
-import { count, daysPhrase, personDate, personDuration } from './when.js'
+import { count, daysPhrase, personDate, personDuration, thousands } from './when.js'
 import type { Problem } from './problems.js'
 import { problemsOf } from './problems.js'
 
@@ -169,7 +169,7 @@ function sections(report: Report): Section[] {
     // Held levels are listed by the excess problem when few; the section says what it does not.
     if (listedHere.length + undecidedLine.length > 0 || permissions.length === 0) {
       out.push({
-        summary: `Beyond the requirement: ${permissions.length > 0 ? `${count(permissions.length, 'permission level')} held` : 'nothing held that a probe could prove'}${undecided > 0 ? `, ${undecided.toLocaleString('en-US')} undecided` : ''}`,
+        summary: `Beyond the requirement: ${permissions.length > 0 ? `${count(permissions.length, 'permission level')} held` : 'nothing held that a probe could prove'}${undecided > 0 ? `, ${thousands(undecided)} undecided` : ''}`,
         ...(listedHere.length + undecidedLine.length > 0 ? { lines: [...listedHere, ...undecidedLine] } : {})
       })
     }
@@ -178,7 +178,7 @@ function sections(report: Report): Section[] {
     const c = report.coverage
     const reachable = c.checked - c.unreachable.length - c.undecided.length
     out.push({
-      summary: `Repository coverage: ${reachable.toLocaleString('en-US')} of ${count(c.checked, 'repository', 'repositories')} reachable${c.unreachable.length > 0 ? `, ${c.unreachable.length.toLocaleString('en-US')} not` : ''}${c.undecided.length > 0 ? `, ${c.undecided.length.toLocaleString('en-US')} undecided` : ''} (${count(c.requests, 'request')})`,
+      summary: `Repository coverage: ${thousands(reachable)} of ${count(c.checked, 'repository', 'repositories')} reachable${c.unreachable.length > 0 ? `, ${thousands(c.unreachable.length)} not` : ''}${c.undecided.length > 0 ? `, ${thousands(c.undecided.length)} undecided` : ''} (${count(c.requests, 'request')})`,
       ...(c.unreachable.length > LISTED_INLINE ? { lines: [`Unreachable: ${c.unreachable.map((r) => `\`${r}\``).join(', ')}`] } : {})
     })
   }

@@ -31,5 +31,15 @@ export function personDuration(ms: number): string {
 
 /** `1 request`, `4 requests`; counts above 999 with thousands separators. */
 export function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`
+  return `${thousands(n)} ${n === 1 ? noun : plural}`
+}
+
+/**
+ * `1,020`: a whole number with commas between thousands, as `toLocaleString('en-US')` writes it, without starting
+ * ICU's number formatter (measured by npm run bench: about 15 ms the first time, after the last response).
+ */
+export function thousands(n: number): string {
+  if (!Number.isSafeInteger(n)) return String(n)
+  const digits = String(Math.abs(n))
+  return `${n < 0 ? '-' : ''}${digits.replace(/\B(?=(\d{3})+$)/g, ',')}`
 }
