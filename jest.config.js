@@ -8,6 +8,8 @@ export default {
   // The end-to-end tests run dist/: rebuilt first when it is older than src/.
   globalSetup: '<rootDir>/__tests__/setup/bundle.js',
   moduleNameMapper: {
+    // What the Octokit plugins use of Bottleneck, as in the bundle (tsconfig.json paths): src/github/bottleneck-shim.ts.
+    '^bottleneck/light\\.js$': '<rootDir>/src/github/bottleneck-shim.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1'
   },
   transform: {

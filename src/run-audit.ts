@@ -4,7 +4,7 @@
  * nothing itself; every text it returns has the secrets of the inputs redacted.
  */
 import { randomBytes } from 'node:crypto'
-import { buildCatalog } from './catalog/catalog.js'
+import { shippedCatalog } from './catalog/shipped.js'
 import type { Catalog } from './catalog/catalog.js'
 import { editionForApiUrl } from './catalog/github-data.js'
 import { audit } from './audit/audit.js'
@@ -71,7 +71,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     const apiUrl = raw['api-url']?.trim() || env.GITHUB_API_URL || DEFAULTS['api-url']
     raw['api-url'] = apiUrl
     const edition = editionForApiUrl(apiUrl)
-    const catalog = buildCatalog(edition)
+    const catalog = shippedCatalog(edition)
     // mode: organization is the organization inventory (src/inventory/); token, the default, the audit below.
     const mode = parseMode(rawInputs.mode)
     if (!mode.ok) {
@@ -81,11 +81,11 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     if (mode.mode === 'organization') {
       const inventoryRaw: InventoryRawInputs = { ...raw }
       for (const name of INVENTORY_INPUT_NAMES) inventoryRaw[name] = rawInputs[name] ?? ''
-      const run = await runInventory(inventoryRaw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined), env, { now: deps.now, makeTransport: deps.makeTransport, debug }, outputs as Map<string, string>)
+      const run = await runInventory(inventoryRaw, namesOf(catalog, edition === 'ghes' ? shippedCatalog('fpt') : undefined), env, { now: deps.now, makeTransport: deps.makeTransport, debug }, outputs as Map<string, string>)
       warnings = [...warnings, ...run.warnings]
       return finish(run)
     }
-    const parsed = parseSettings(raw, namesOf(catalog, edition === 'ghes' ? buildCatalog('fpt') : undefined))
+    const parsed = parseSettings(raw, namesOf(catalog, edition === 'ghes' ? shippedCatalog('fpt') : undefined))
     if (!parsed.ok) {
       // The API root came from the runner's GITHUB_API_URL when the input was empty: say so.
       const errors = parsed.errors.map((e) => (apiUrlFromEnv ? e.replace(/^Input 'api-url':/, "GITHUB_API_URL (used because the input 'api-url' is empty):") : e))

@@ -6,9 +6,7 @@
  * The token comes from PAT_AUDIT_TOKEN, GITHUB_TOKEN or standard input, never from an argument (arguments are
  * visible in the process list and the shell's history). Exit status: as the action's (fail-on).
  */
-import { realpathSync } from 'node:fs'
-import { pathToFileURL } from 'node:url'
-import { buildCatalog } from '../catalog/catalog.js'
+import { shippedCatalog } from '../catalog/shipped.js'
 import { catalogJson, catalogMarkdown, catalogText } from '../catalog/describe.js'
 import { OPTION_INPUTS, TOKEN_ENV, TOKEN_SOURCES, tokenArgumentError, usage } from './options.js'
 import { VERSION } from './version.js'
@@ -93,7 +91,7 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, strea
       streams.stderr("pat-audit: --edition expects 'fpt' (GitHub.com) or 'ghes' (GitHub Enterprise Server 3.22).\n")
       return 2
     }
-    const catalog = buildCatalog(edition)
+    const catalog = shippedCatalog(edition)
     const text = parsed.switches.has('json') ? JSON.stringify(catalogJson(catalog)) : parsed.switches.has('markdown') ? catalogMarkdown(catalog) : catalogText(catalog)
     streams.stdout(`${text}\n`)
     return 0
@@ -134,16 +132,6 @@ async function readAll(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-/** Whether this module is the program being run; the installed bin is a symlink to it, hence the real path. */
-function isMain(): boolean {
-  if (!process.argv[1]) return false
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href
-  } catch {
-    return false
-  }
-}
-
 /** The command line on this process: its arguments, environment and standard streams; sets the exit status. */
 export async function main(): Promise<void> {
   process.exitCode = await cli(process.argv.slice(2), process.env, {
@@ -155,5 +143,3 @@ export async function main(): Promise<void> {
   })
 }
 
-// Run from the sources (dist/cli.js calls main itself).
-if (isMain()) await main()

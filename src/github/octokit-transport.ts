@@ -2,7 +2,8 @@
  * The HTTP layer: @octokit/core (the Octokit @actions/github is built on; only `request` is used) with
  * @octokit/plugin-retry (5xx and network errors, never 400/401/403/404/409/410/422/451, never a request that is not a
  * GET) and @octokit/plugin-throttling (primary and secondary rate limits, one wait when it fits the audit's deadline).
- * The plugins make every retry decision. Requests go through Node's own HTTP (node-fetch.ts), or, when a proxy
+ * The plugins make every retry decision; they schedule through bottleneck-shim.ts (what they use of Bottleneck, without
+ * its event-loop hops), and the audit bounds its own concurrency (src/audit/runner.ts). Requests go through Node's own HTTP (node-fetch.ts), or, when a proxy
  * applies to the api-url (HTTPS_PROXY/HTTP_PROXY, NO_PROXY, by @actions/http-client's own rules), through
  * @actions/http-client's proxy dispatcher and undici's fetch, loaded only then.
  * Every response and failure becomes evidence; nothing here throws.
@@ -11,7 +12,6 @@ import { Octokit } from '@octokit/core'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
-import type Bottleneck from 'bottleneck'
 import type { HttpRequest, Transport } from '../audit/transport.js'
 import { EVIDENCE_HEADERS } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
@@ -37,16 +37,6 @@ export interface TransportOptions {
   /** The fetch requests finally go through (tests record or fake it); default: fetchFor(apiUrl). */
   readonly fetch?: FetchLike
 }
-
-/**
- * plugin-throttling's concurrency groups, passed through. Probes create nothing, so GitHub's pacing for
- * content-creating requests (one write a second) does not apply; and the audit already holds requests to ten in
- * flight (src/audit/runner.ts), so the plugin's own global queue only added a timer hop per request (measured:
- * about 13 ms a round trip). Its rate-limit handling (retry-after, reset) is kept.
- */
-const PASS_THROUGH_GROUP = {
-  key: () => ({ schedule: <T>(_options: unknown, fn: (...args: unknown[]) => Promise<T>, ...args: unknown[]) => fn(...args) })
-} as unknown as Bottleneck.Group
 
 interface OctokitError {
   status?: number
@@ -115,10 +105,6 @@ export function createTransport(options: TransportOptions): Transport {
     },
     retry: { doNotRetry: [...DO_NOT_RETRY], retries: RETRIES, retryAfterBaseValue: options.retryBaseMs ?? 500 },
     throttle: {
-      // `global` and `search` are read by the plugin (state.global ?? its own group) but missing from its option types.
-      ...({ global: PASS_THROUGH_GROUP, search: PASS_THROUGH_GROUP } as object),
-      write: PASS_THROUGH_GROUP,
-      notifications: PASS_THROUGH_GROUP,
       onRateLimit: (retryAfter: number, request: { method?: unknown; url?: unknown }, _o: unknown, retryCount: number) => rateLimited(retryAfter, request, retryCount),
       onSecondaryRateLimit: (retryAfter: number, request: { method?: unknown; url?: unknown }, _o: unknown, retryCount: number) => rateLimited(retryAfter, request, retryCount)
     }
