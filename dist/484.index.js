@@ -1,6 +1,7 @@
-export const id = 484;
-export const ids = [484];
-export const modules = {
+"use strict";
+exports.id = 484;
+exports.ids = [484];
+exports.modules = {
 
 /***/ 9484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -24,3 +25,4 @@ const actionsIO = (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .coreIO */ .I)(_actio
 /***/ })
 
 };
+;

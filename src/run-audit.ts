@@ -15,10 +15,8 @@ import { redactor, secretsOf, wantsGithubToken } from './inputs/secrets.js'
 import { withoutUnexpandedExpressions } from './inputs/expressions.js'
 import { serverUrlFor } from './report/regenerate-url.js'
 import type { Report } from './report/report.js'
-import { renderInputErrorsSummary, renderJobSummary } from './action/job-summary.js'
 import { initialOutputs, setReportOutputs } from './report/outputs.js'
 import type { Outputs } from './report/outputs.js'
-import { runInventory } from './inventory/action.js'
 import type { InventoryReport } from './inventory/report.js'
 import { INVENTORY_INPUT_NAMES, parseMode } from './inventory/settings.js'
 import type { InventoryRawInputs } from './inventory/settings.js'
@@ -58,6 +56,9 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
   const redact = redactor(() => secretsOf(given))
   const debug = (m: string) => deps.debug(redact(m))
   const outputs = initialOutputs(rawInputs.token ?? '')
+  // The job summary's modules: loaded while the audit's requests are in flight (whileWaiting), or when needed.
+  let summaryModule: Promise<typeof import('./action/job-summary.js')> | undefined
+  const summaries = () => (summaryModule ??= import('./action/job-summary.js'))
   let warnings: string[] = []
   const finish = (run: Omit<AuditRun, 'outputs' | 'warnings'>): AuditRun => {
     for (const [name, value] of outputs) outputs.set(name, redact(value))
@@ -76,11 +77,12 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
     const mode = parseMode(rawInputs.mode)
     if (!mode.ok) {
       outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: [mode.error] }))
-      return finish({ errors: [mode.error], summary: renderInputErrorsSummary([mode.error]) })
+      return finish({ errors: [mode.error], summary: (await summaries()).renderInputErrorsSummary([mode.error]) })
     }
     if (mode.mode === 'organization') {
       const inventoryRaw: InventoryRawInputs = { ...raw }
       for (const name of INVENTORY_INPUT_NAMES) inventoryRaw[name] = rawInputs[name] ?? ''
+      const { runInventory } = await import('./inventory/action.js')
       const run = await runInventory(inventoryRaw, namesOf(catalog, edition === 'ghes' ? shippedCatalog('fpt') : undefined), env, { now: deps.now, makeTransport: deps.makeTransport, debug }, outputs as Map<string, string>)
       warnings = [...warnings, ...run.warnings]
       return finish(run)
@@ -90,7 +92,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
       // The API root came from the runner's GITHUB_API_URL when the input was empty: say so.
       const errors = parsed.errors.map((e) => (apiUrlFromEnv ? e.replace(/^Input 'api-url':/, "GITHUB_API_URL (used because the input 'api-url' is empty):") : e))
       outputs.set('report', JSON.stringify({ schemaVersion: 1, result: 'fail', inputErrors: errors }))
-      return finish({ errors, summary: renderInputErrorsSummary(errors) })
+      return finish({ errors, summary: (await summaries()).renderInputErrorsSummary(errors) })
     }
     const settings = parsed.settings
     const deadline = deps.now() + settings.timeoutSeconds * 1000
@@ -103,13 +105,14 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
         randomHex: deps.randomHex ?? (() => randomBytes(16).toString('hex')),
         sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         debug,
+        whileWaiting: () => void summaries().catch(() => undefined),
         ...(settings.orgAdminToken ? { adminTransport: deps.makeTransport(settings, deadline, debug, settings.orgAdminToken, redact) } : {})
       }
     )
     setReportOutputs(outputs, report)
     const failing = settings.failOn === 'never' ? false : settings.failOn === 'warning' ? report.result !== 'pass' : report.result === 'fail'
     const failure = failing ? `Token audit ${report.result === 'fail' ? 'failed' : 'raised warnings'} (fail-on: ${settings.failOn}); see the job summary.` : undefined
-    return finish({ errors: [], report, summary: renderJobSummary(report), settings, ...(failure ? { failure } : {}) })
+    return finish({ errors: [], report, summary: (await summaries()).renderJobSummary(report), settings, ...(failure ? { failure } : {}) })
   } catch (error: unknown) {
     outputs.set('result', 'fail')
     return finish({ errors: [`pat-audit could not complete the audit: ${describeError(error, redact)}`] })

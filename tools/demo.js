@@ -7,11 +7,13 @@ import { startSimulator } from './simulator/server.js'
 import * as scenarios from './simulator/scenarios.js'
 import { inventory } from './simulator/inventory.js'
 import { runAction } from './run-action.js'
+import { createRequire } from 'node:module'
 
 /** The bundle's terminal renderers (the ones dist/cli.js uses), so that the demo shows reports exactly as `pat-audit` does. */
-const { renderTerminal, renderInventoryTerminal } = /** @type {{ renderTerminal: (report: unknown, options?: { color?: boolean }) => string, renderInventoryTerminal: (report: unknown, options?: { color?: boolean, maxRows?: number }) => string }} */ (
-  await import(new URL('../dist/pat-audit.js', import.meta.url).href)
+const bundle = /** @type {{ terminalRenderers: () => Promise<{ renderTerminal: (report: unknown, options?: { color?: boolean }) => string, renderInventoryTerminal: (report: unknown, options?: { color?: boolean, maxRows?: number }) => string }> }} */ (
+  createRequire(import.meta.url)('../dist/pat-audit.js')
 )
+const { renderTerminal, renderInventoryTerminal } = await bundle.terminalRenderers()
 
 const world = scenarios.all()
 const policies = scenarios.policies()

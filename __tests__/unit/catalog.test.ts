@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Catalog, CatalogEntry, CatalogPermission } from '../../src/catalog/catalog.js'
 import { buildCatalog, isIdParam, operationId, pathParams, READ_FILLABLE, WRITE_FILLABLE } from '../../src/catalog/catalog.js'
 import type { Edition, PermissionData } from '../../src/catalog/github-data.js'
-import { permissionData } from '../../src/catalog/github-data.js'
+import { permissionData } from '../../src/catalog/permission-data.js'
 import {
   ALTERNATIVE_OPERATIONS,
   FORM_ONLY_PERMISSIONS,

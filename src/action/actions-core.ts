@@ -1,7 +1,7 @@
 /**
  * The part of @actions/core the action uses, from @actions/core's own modules: its workflow commands (command.js:
  * `::add-mask::`, `::error …::`, escaping), its file commands (file-command.js: GITHUB_OUTPUT with a random
- * delimiter) and its job summary (summary.js). The wrappers below are core.js's own, line for line.
+ * delimiter) and its job summary (summary.js, loaded only to write it). The wrappers below are core.js's own, line for line.
  *
  * Why not `import * as core from '@actions/core'`: core.js also loads its OIDC client, which loads
  * @actions/http-client and all of undici, and its platform module, which loads @actions/exec and @actions/io; none
@@ -14,11 +14,10 @@ import { issueCommand } from '../../node_modules/@actions/core/lib/command.js'
 import { issueFileCommand, prepareKeyValueMessage } from '../../node_modules/@actions/core/lib/file-command.js'
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
 import type { AnnotationProperties } from '../../node_modules/@actions/core/lib/core.js'
-
-import { summary } from '../../node_modules/@actions/core/lib/summary.js'
 import { coreIO } from './io.js'
 
-export { summary }
+/** core.summary, loaded when the summary is written: its module loads fs.promises, ~4 ms (npm run bench). */
+const summary = async () => (await import('../../node_modules/@actions/core/lib/summary.js')).summary
 
 export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()

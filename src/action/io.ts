@@ -19,6 +19,10 @@ export interface ActionIO {
   fail(message: string): void
 }
 
+interface SummaryWriter {
+  addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> }
+}
+
 /** What the action calls of @actions/core: the package itself (core-io.ts) or its command modules (actions-core.ts). */
 export interface CoreFunctions {
   getInput(name: string): string
@@ -31,7 +35,8 @@ export interface CoreFunctions {
   debug(message: string): void
   isDebug(): boolean
   setFailed(message: string): void
-  readonly summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } }
+  /** core.summary, or a function that loads it (the lean IO loads @actions/core's summary module only to write). */
+  readonly summary: SummaryWriter | (() => Promise<SummaryWriter>)
 }
 
 export function coreIO(core: CoreFunctions): ActionIO {
@@ -50,7 +55,8 @@ export function coreIO(core: CoreFunctions): ActionIO {
     isDebug: () => core.isDebug(),
     writeSummary: async (markdown) => {
       if (!process.env.GITHUB_STEP_SUMMARY) return
-      await core.summary.addRaw(markdown, true).write()
+      const summary = typeof core.summary === 'function' ? await core.summary() : core.summary
+      await summary.addRaw(markdown, true).write()
     },
     fail: (message) => core.setFailed(message)
   }

@@ -6,7 +6,8 @@
  * is escaped: messages come from GitHub's answers and the inputs.
  */
 // @actions/core's own summary module (core.summary is this object): its index would load all of undici at start-up.
-import { summary as coreSummary } from './actions-core.js'
+// This module loads while the audit's requests are in flight (run-audit.ts), so its fs.promises does not delay them.
+import { summary as coreSummary } from '../../node_modules/@actions/core/lib/summary.js'
 import type { Report } from '../report/report.js'
 import type { Problem } from '../report/problems.js'
 import { SEVERITY_ICON } from '../report/problems.js'

@@ -12,8 +12,6 @@ import { initialOutputs } from '../report/outputs.js'
 import { transportFor } from '../github/octokit-transport.js'
 import { createIssueClient } from '../github/issue-client.js'
 import { describeError, runAudit } from '../run-audit.js'
-import { notify } from './notify.js'
-import { notifyInventory } from '../inventory/action.js'
 import { INVENTORY_INPUT_NAMES } from '../inventory/settings.js'
 import type { InventoryRawInputs } from '../inventory/settings.js'
 import { annotationText, problemsOf } from '../report/problems.js'
@@ -73,7 +71,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (result.inventory && settings) {
       // mode: organization: one annotation per kind of problem, the tracking issue, the verdict.
       for (const f of result.inventory.findings) io.annotate(f.severity, f.message, f.title)
-      if (settings.notify === 'issue') await notifyInventory(settings, result.inventory, deps, io, redactor(() => secrets))
+      if (settings.notify === 'issue') await (await import('../inventory/action.js')).notifyInventory(settings, result.inventory, deps, io, redactor(() => secrets))
       const c = result.inventory.counts
       io.info(`pat-audit organization inventory: ${result.inventory.result} (${c.tokens} tokens, ${c.requests} requests, ${c.needsAction} need action, ${result.inventory.stats.requests} requests sent)`)
       if (result.failure) io.fail(result.failure)
@@ -84,7 +82,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     if (result.failure) io.fail(result.failure)
     // Outputs and the summary are written before the tracking issue: nothing is lost if the issue API hangs or fails.
     writeOutputs()
-    if (settings.notify === 'issue') await notify(settings, report, summary, deps, io, redactor(() => secrets), deps.now() + settings.timeoutSeconds * 1000)
+    if (settings.notify === 'issue') await (await import('./notify.js')).notify(settings, report, summary, deps, io, redactor(() => secrets), deps.now() + settings.timeoutSeconds * 1000)
   } catch (error: unknown) {
     if (!outputsWritten) outputs.set('result', 'fail')
     io.fail(`pat-audit could not complete the audit: ${describeError(error, redactor(() => secrets))}`)

@@ -4,7 +4,7 @@
  * permission, and the repository itself as context for reading 404s.
  */
 import type { Catalog, CatalogEntry, CatalogPermission } from '../catalog/catalog.js'
-import { pathParams } from '../catalog/catalog.js'
+import { pathParams } from '../catalog/params.js'
 import type { HttpRequest } from './transport.js'
 import type { Level, PermissionScope, ProbeSpec, RequiredPermission } from '../types.js'
 import { randomValue } from '../catalog/safety.js'

@@ -6,7 +6,7 @@
 import type { HttpMethod, Level, PermissionScope, PermissionSet, ProbeSpec, SafetyArgument } from '../types.js'
 import { LEVELS, levelRank } from '../types.js'
 import type { DataOperation, Edition, PermissionData } from './github-data.js'
-import { permissionData } from './github-data.js'
+import { permissionData } from './permission-data.js'
 import { GHES_UNDESCRIBED_WRITES, missingBarrier, randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
 import { isIdParam, pathParams, READ_FILLABLE, WRITE_FILLABLE } from './params.js'
 

@@ -10,7 +10,6 @@
  * is refused without connecting, as fetch refuses it.
  */
 import { request as httpRequest } from 'node:http'
-import { request as httpsRequest } from 'node:https'
 import type { IncomingMessage } from 'node:http'
 
 /** A fetch as Octokit calls it. */
@@ -76,8 +75,10 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason instanceof Error && signal.reason.name === 'AbortError' ? signal.reason : new DOMException('This operation was aborted', 'AbortError')
 }
 
-export const nodeFetch: FetchLike = (url, init) =>
-  new Promise<Response>((resolve, reject) => {
+export const nodeFetch: FetchLike = async (url, init) => {
+  // node:https (with tls) loads on the first https request: a plain-http API (a loopback simulator) never needs it.
+  const send = /^https:/i.test(url) ? (await import('node:https')).request : httpRequest
+  return new Promise<Response>((resolve, reject) => {
     let target: URL
     try {
       target = new URL(url)
@@ -104,7 +105,6 @@ export const nodeFetch: FetchLike = (url, init) =>
     if (body) headers['content-length'] = String(body.length)
     // As fetch does: compressed answers (a page of 100 repositories is about 600 kB as JSON).
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate'
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest
     const req = send(target, { method: String(init.method ?? 'GET').toUpperCase(), headers })
     const onAbort = () => req.destroy(abortError(signal as AbortSignal) as Error)
     signal?.addEventListener('abort', onAbort, { once: true })
@@ -136,6 +136,7 @@ export const nodeFetch: FetchLike = (url, init) =>
     })
     req.end(body)
   })
+}
 
 /** The body as sent, decompressed when the server compressed it (zlib is loaded only then). */
 async function decode(bytes: Buffer, encoding: string): Promise<Buffer> {

@@ -1,0 +1,93 @@
+/**
+ * After the probes: decide (each permission, the token, the organization's record, repository coverage, excess),
+ * find (the problems, each with its fix) and assemble the report. Loaded by audit.ts while the requests are in flight.
+ */
+import type { AuditContext } from './audit.js'
+import type { Settings } from '../inputs/settings.js'
+import type { Report } from '../report/report.js'
+import type { CoverageListing, CoverageResult } from './coverage.js'
+import type { OrgRecord } from './org-record.js'
+import type { Session } from './session.js'
+import type { Probed } from './probe.js'
+import type { TokenVerdict } from '../verdicts/token.js'
+import type { Level, TokenKind } from '../types.js'
+import { decideCoverage } from './coverage.js'
+import { readOrgRecord } from './org-record.js'
+import { parseScopes } from '../verdicts/headers.js'
+import { decidePermission } from '../verdicts/permissions.js'
+import { collectBlockings, decideToken } from '../verdicts/token.js'
+import { identityAnswered } from '../verdicts/identity.js'
+import { compareWithProbes } from '../verdicts/record.js'
+import { decideExcess } from '../verdicts/excess.js'
+import { auditFindings } from '../report/findings.js'
+import { assembleReport, replacementUrlFor } from '../report/assemble.js'
+import { REPOSITORY_PROBE_ID } from './plan.js'
+import { visibilityOf } from '../verdicts/visibility.js'
+import { decideByRecord } from '../verdicts/record-verdict.js'
+import { withApprovalHint } from '../verdicts/pending.js'
+import type { PermissionReport } from '../report/report.js'
+
+export interface Concluding {
+  readonly settings: Settings
+  readonly context: AuditContext
+  readonly session: Session
+  readonly kind: TokenKind
+  readonly probed: Probed
+  /** Repository coverage's listing, when `repositories` is given. */
+  readonly listing: CoverageListing | undefined
+}
+
+export async function conclude({ settings, context, session, kind, probed, listing }: Concluding): Promise<Report> {
+  const { identity } = probed
+  // Decide.
+  const scopes = identity.headers['x-oauth-scopes'] !== undefined ? parseScopes(identity.headers['x-oauth-scopes']) : undefined
+  // On a public repository public data proves nothing (visibility.ts); joint sets need their partners proven (joint-sets.ts).
+  const visibility = visibilityOf([...probed.evidence].find(([p]) => p.probe.id === REPOSITORY_PROBE_ID)?.[1])
+  const inputs = { kind, evidence: probed.evidence, reach: probed.reach, skipped: probed.skipped, scopes, visibility }
+  const firstPass = probed.permissions.map((pp) => decidePermission(pp, inputs))
+  const held = heldFrom(firstPass)
+  const decided = probed.permissions.map((pp, i) => (firstPass[i].code === 'joint-set' ? decidePermission(pp, { ...inputs, held }) : firstPass[i]))
+  const [byProbes, beyond] = [decided.slice(0, settings.required.length), decided.slice(settings.required.length)]
+  const blockings = collectBlockings([identity, ...probed.evidence.values()])
+  const authenticated = identityAnswered(identity) && identity.status !== 401 && identity.status < 500
+  const token = decideToken({ kind, login: probed.login, identity, authenticated, blockings, maxLifetimeDays: settings.maxLifetimeDays, scopes, now: session.now() })
+  // Probe beyond a check: the organization's record, repository coverage.
+  const { record, coverage } = await probeBeyond(session, settings, probed, token, listing)
+  const disagreements = record?.grant ? compareWithProbes(record.grant, settings.required, byProbes) : []
+  // With org-admin-token the organization's record decides (record-verdict.ts); a missing permission of a fine-grained
+  // token also says who approves a pending token, and where (pending.ts).
+  const grant = record?.grant
+  const permissions = (grant && record ? byProbes.map((p) => decideByRecord(p, grant, record.organization)) : byProbes).map((p) =>
+    withApprovalHint(p, kind, settings.organization, context.serverUrl)
+  )
+  const excess = settings.reportExcess ? decideExcess(byProbes, beyond, settings.required) : undefined
+  // Find, then assemble.
+  const replacementUrl = replacementUrlFor(settings, context.serverUrl, token)
+  const findings = auditFindings({ settings, kind, identity, skipped: probed.skipped, blockings, reach: probed.reach, permissions, probed: byProbes, visibility, token, record, disagreements, coverage, excess, scopes, serverUrl: context.serverUrl, replacementUrl })
+  const parts = { settings, edition: context.edition, serverUrl: context.serverUrl, token, permissions, beyond, findings, excess, coverage, record, disagreements }
+  return assembleReport({ ...parts, generatedAt: session.now(), requests: session.requests(), durationMs: Math.max(0, session.now() - session.started) })
+}
+
+/** With org-admin-token, the organization's record of the token; with repositories, which of them it reaches. */
+async function probeBeyond(
+  session: Session,
+  settings: Settings,
+  probed: Probed,
+  token: TokenVerdict,
+  listing: CoverageListing | undefined
+): Promise<{ record?: OrgRecord; coverage?: CoverageResult }> {
+  const canContinue = probed.identity.status !== 401 && identityAnswered(probed.identity) && session.timeLeft()
+  const record =
+    canContinue && session.sendAsAdmin && settings.organization && probed.login
+      ? await readOrgRecord(settings.organization, probed.login, token.report.expiresAt, session.sendAsAdmin)
+      : undefined
+  const selectionByOwner = new Map(record?.grant?.repositorySelection ? [[record.organization.toLowerCase(), record.grant.repositorySelection]] : [])
+  const coverage = canContinue && listing ? decideCoverage({ repositories: settings.repositories, kind: token.report.kind, selectionByOwner }, listing) : undefined
+  return { ...(record ? { record } : {}), ...(coverage ? { coverage } : {}) }
+}
+
+/** Whether the first pass proved a permission held at a level (a higher level proven covers it). */
+function heldFrom(decided: readonly PermissionReport[]): (name: string, level: Level) => boolean {
+  const proven = new Set(decided.filter((p) => p.status === 'granted').map((p) => `${p.name}:${p.level}`))
+  return (name, level) => proven.has(`${name}:admin`) || (level !== 'admin' && proven.has(`${name}:write`)) || proven.has(`${name}:${level}`)
+}
