@@ -578,7 +578,8 @@ function analyse({ options, floors, cells, sizes, loadAverage }) {
 }
 
 /**
- * Which bundle this is, from git without changing anything: the HEAD commit and whether the file is the one committed.
+ * Which bundle this is, from git without changing anything: the HEAD commit and whether every file of the bundle (the
+ * entry and every file beside it: the shared code, its chunks, its data) is the one committed.
  * @param {string} entry
  * @returns {{ gitHead?: string, committed?: boolean }}
  */
@@ -587,10 +588,11 @@ function provenance(entry) {
   const git = (args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim()
   try {
     const gitHead = git(['rev-parse', 'HEAD'])
-    const path = relative(ROOT, entry)
-    if (path.startsWith('..')) return { gitHead }
-    const committedBlob = git(['rev-parse', `HEAD:${path.split('\\').join('/')}`])
-    return { gitHead, committed: committedBlob === git(['hash-object', '--', entry]) }
+    const dir = relative(ROOT, dirname(entry))
+    if (dir.startsWith('..')) return { gitHead }
+    // Tracked files that differ from HEAD, or files git does not track, under the bundle's directory.
+    const changed = git(['status', '--porcelain', '--untracked-files=all', '--', dir || '.'])
+    return { gitHead, committed: changed === '' }
   } catch {
     return {}
   }

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `npm run bundle`: one ncc build (minified, CommonJS) of src/bundle.ts into dist/pat-audit.js, with the permission data files
+ * `npm run bundle`: one ncc build (CommonJS, then minified with terser) of src/bundle.ts into dist/pat-audit.js, with the permission data files
  * it reads beside it and the licences, and the two entry points, a few lines each, that load it:
  *   - dist/index.js, the action (action.yml `main`): the same as src/action/index.ts;
  *   - dist/cli.js, the command line (package.json `bin`): `#!/usr/bin/env node` (without it, `npm install -g` and
@@ -12,6 +12,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { writeStamp } from './build-stamp.js'
 import { ROOT } from './run-action.js'
+import { minify } from 'terser'
 
 const dist = join(ROOT, 'dist')
 export const SHARED = 'pat-audit.js'
@@ -20,7 +21,14 @@ const ncc = createRequire(import.meta.url)('@vercel/ncc')
 
 // CommonJS, not an ES module: Node starts a CommonJS main file without its ES module loader, measured (npm run bench)
 // as ~15 ms earlier to the first request. The sources stay ES modules; webpack turns them into CommonJS.
-const { code, assets, stats } = await ncc(join(ROOT, 'src', 'bundle.ts'), { esm: false, minify: true, sourceMap: false, sourceMapRegister: false, quiet: true, cache: false })
+const built = await ncc(join(ROOT, 'src', 'bundle.ts'), { esm: false, minify: false, sourceMap: false, sourceMapRegister: false, quiet: true, cache: false })
+const { assets, stats } = built
+// Minified here rather than by ncc: ncc runs terser with `compress: false` and only on the main file, which keeps
+// every unused declaration (most of zod, whose schemas are marked pure) and leaves the chunks as written. Terser's
+// default compression drops unused pure code; names of functions and classes are kept, as ncc keeps them.
+// Measured (npm run bench): the main file went from 246 kB to 138 kB and its require from ~33 ms to ~25 ms.
+const code = await minified(built.code)
+for (const [name, asset] of Object.entries(assets)) if (name.endsWith('.js')) asset.source = await minified(String(asset.source))
 
 // What an earlier build left (another layout's files included) must not survive into this one.
 if (existsSync(dist)) for (const file of readdirSync(dist)) rmSync(join(dist, file), { recursive: true, force: true })
@@ -40,6 +48,13 @@ chmodSync(join(dist, 'cli.js'), 0o755)
 
 // What this dist/ was built from, for `npm run release` (tools/build-stamp.js).
 writeStamp(ROOT)
+
+/** @param {string} source @returns {Promise<string>} */
+async function minified(source) {
+  const result = await minify(source, { module: false, compress: true, mangle: { keep_classnames: true, keep_fnames: true } })
+  if (result.code === undefined) throw new Error('terser returned no code')
+  return result.code
+}
 
 /**
  * The licence of every package in the build, the main file's and the chunks' (ncc's own --license covers one chunk

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { MAX_DESCRIPTION, MAX_NAME, regenerateUrl, serverUrlFor } from '../../src/report/regenerate-url.js'
 
 describe('regenerateUrl', () => {
@@ -32,6 +33,21 @@ describe('regenerateUrl', () => {
     expect(url.searchParams.get('description')!.length).toBeLessThanOrEqual(MAX_DESCRIPTION)
     expect(url.searchParams.get('expires_in')).toBe('366')
     expect(new URL(regenerateUrl({ serverUrl: 'https://github.com', required: [], lifetimeDays: 0 })).searchParams.get('expires_in')).toBe('366')
+  })
+
+  it('writes the query as url.searchParams.set does, one parameter at a time (the form GitHub reads)', () => {
+    const name = fc.stringMatching(/^[a-z_]{1,30}$/)
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ name, level: fc.constantFrom('read' as const, 'write' as const, 'admin' as const) }), { selector: (p) => p.name, maxLength: 60 }), fc.option(fc.string({ maxLength: 50 })), fc.integer({ min: -5, max: 500 }), (required, owner, lifetimeDays) => {
+        const options = { serverUrl: 'https://github.com', required, lifetimeDays, ...(owner !== null ? { resourceOwner: owner, repository: `${owner}/r é&?=+` } : {}) }
+        const got = new URL(regenerateUrl(options))
+        // The former construction: set each parameter on the URL itself.
+        const expected = new URL(got.origin + got.pathname)
+        for (const [key, value] of got.searchParams) expected.searchParams.set(key, value)
+        expect(got.toString()).toBe(expected.toString())
+        for (const p of required) expect(got.searchParams.get(p.name)).toBe(['name', 'description', 'target_name', 'expires_in'].includes(p.name) ? got.searchParams.get(p.name) : p.level)
+      })
+    )
   })
 
   it('uses the server host for GitHub Enterprise Server', () => {

@@ -33,6 +33,19 @@ export function setOutput(name: string, value: unknown): void {
   issueCommand('set-output', { name }, toCommandValue(value))
 }
 
+/**
+ * Every output at once: the same lines setOutput writes for each (file-command.js's key<<delimiter form, one random
+ * delimiter each), appended to GITHUB_OUTPUT in one write instead of one open-append-close per output (measured:
+ * 3 ms for the action's outputs, after the last response). Without GITHUB_OUTPUT, one by one as setOutput does.
+ */
+export function setOutputs(entries: ReadonlyArray<readonly [string, unknown]>): void {
+  if (!(process.env['GITHUB_OUTPUT'] || '') || entries.length === 0) {
+    for (const [name, value] of entries) setOutput(name, value)
+    return
+  }
+  issueFileCommand('OUTPUT', entries.map(([name, value]) => prepareKeyValueMessage(name, value)).join(EOL))
+}
+
 export function isDebug(): boolean {
   return process.env['RUNNER_DEBUG'] === '1'
 }
@@ -63,4 +76,4 @@ export function setFailed(message: string): void {
 }
 
 /** The action's IO through these functions: what the bundle (src/bundle.ts) runs with. */
-export const leanIO = coreIO({ getInput, setSecret, setOutput, error, warning, notice, info, debug, isDebug, setFailed, summary })
+export const leanIO = coreIO({ getInput, setSecret, setOutput, setOutputs, error, warning, notice, info, debug, isDebug, setFailed, summary })

@@ -11,6 +11,8 @@ export interface ActionIO {
   getInput(name: string): string
   setSecret(secret: string): void
   setOutput(name: string, value: string): void
+  /** Every output at once, when the IO can write them together (else setOutput each). */
+  setOutputs?(entries: ReadonlyArray<readonly [string, string]>): void
   annotate(level: AnnotationLevel, message: string, title?: string): void
   info(message: string): void
   debug(message: string): void
@@ -28,6 +30,7 @@ export interface CoreFunctions {
   getInput(name: string): string
   setSecret(secret: string): void
   setOutput(name: string, value: unknown): void
+  setOutputs?(entries: ReadonlyArray<readonly [string, unknown]>): void
   error(message: string, properties?: { title?: string }): void
   warning(message: string, properties?: { title?: string }): void
   notice(message: string, properties?: { title?: string }): void
@@ -44,6 +47,7 @@ export function coreIO(core: CoreFunctions): ActionIO {
     getInput: (name) => core.getInput(name),
     setSecret: (secret) => core.setSecret(secret),
     setOutput: (name, value) => core.setOutput(name, value),
+    setOutputs: (entries) => (core.setOutputs ? core.setOutputs(entries) : entries.forEach(([name, value]) => core.setOutput(name, value))),
     annotate: (level, message, title) => {
       const props = title ? { title } : {}
       if (level === 'error') core.error(message, props)
@@ -69,6 +73,11 @@ export function redactingIO(io: ActionIO, secrets: () => readonly string[]): Act
     getInput: (name) => io.getInput(name),
     setSecret: (secret) => io.setSecret(secret),
     setOutput: (name, value) => io.setOutput(name, redact(value)),
+    setOutputs: (entries) => {
+      const redacted = entries.map(([name, value]) => [name, redact(value)] as const)
+      if (io.setOutputs) io.setOutputs(redacted)
+      else for (const [name, value] of redacted) io.setOutput(name, value)
+    },
     annotate: (level, message, title) => io.annotate(level, redact(message), title === undefined ? undefined : redact(title)),
     info: (message) => io.info(redact(message)),
     debug: (message) => io.debug(redact(message)),

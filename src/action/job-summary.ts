@@ -21,9 +21,11 @@ export function inline(text: string): string {
   return escapeHtml(text).replace(/`([^`]+)`/g, (_, code: string) => `<code>${code.length > 30 ? code.replace(/\//g, '/<wbr>') : code}</code>`)
 }
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
+
 export function escapeHtml(text: string): string {
   // Enough for element content and double-quoted attribute values, the only places text goes.
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c] ?? c)
 }
 
 function link(text: string, url: string): string {

@@ -49,7 +49,8 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const writeOutputs = () => {
     if (outputsWritten) return
     outputsWritten = true
-    for (const [name, value] of outputs) io.setOutput(name, value)
+    if (io.setOutputs) io.setOutputs([...outputs])
+    else for (const [name, value] of outputs) io.setOutput(name, value)
   }
   try {
     for (const name of INPUT_NAMES) if (!(name in raw)) raw[name] = name === 'github-token' ? '' : io.getInput(name)

@@ -45,8 +45,7 @@ class NodeHeaders {
 class NodeResponse {
   readonly ok: boolean
   readonly redirected = false
-  readonly body = null
-  readonly bodyUsed = true
+  readonly bodyUsed = false
   constructor(
     readonly status: number,
     readonly statusText: string,
@@ -55,6 +54,10 @@ class NodeResponse {
     private readonly bytes: Buffer
   ) {
     this.ok = status >= 200 && status < 300
+  }
+  /** The whole body, already read: what Octokit passes through with `parseSuccessResponseBody: false`. */
+  get body(): Buffer {
+    return this.bytes
   }
   async text(): Promise<string> {
     return this.bytes.toString('utf8')

@@ -1,0 +1,31 @@
+/**
+ * `npm run demo` (tools/demo.js), the README's first command after `npm ci`: the bundled action audits the sample
+ * tokens and the organization inventory against the simulator, and the demo prints each report as the CLI does.
+ */
+import { expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const DEMO = fileURLToPath(new URL('../../tools/demo.js', import.meta.url))
+
+it('runs to the end, prints every report, and counts no request that could change anything', async () => {
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [DEMO], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000)
+    child.on('error', reject)
+    child.on('close', (c) => {
+      clearTimeout(timer)
+      resolve({ code: c ?? -1, stdout, stderr })
+    })
+  })
+  expect(stderr).toBe('')
+  expect(code).toBe(0)
+  expect(stdout).toMatch(/Requests that could have changed anything on GitHub: 0\b/)
+  expect(stdout).toContain("The organization's inventory")
+  // Each audit's report is rendered by the bundle's own terminal renderer.
+  expect(stdout.match(/^exit status \d+ · result=(pass|warn|fail)/gm)?.length ?? 0).toBeGreaterThanOrEqual(5)
+}, 120_000)
