@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setOutput, setOutputs } from '../../src/action/actions-core.js'
+import { setOutput, setOutputs, summary } from '../../src/action/actions-core.js'
 import { parseOutputFile } from '../../tools/run-action.js'
 
 const saved = process.env.GITHUB_OUTPUT
@@ -51,5 +51,36 @@ describe('setOutputs', () => {
     const delimiters = readFileSync(file, 'utf8').match(/ghadelimiter_[0-9a-f-]{36}/g) ?? []
     rmSync(dir, { recursive: true, force: true })
     expect(new Set(delimiters).size).toBe(entries.length)
+  })
+})
+
+describe('summary.addRaw(text, true).write()', () => {
+  const saved = process.env.GITHUB_STEP_SUMMARY
+  afterEach(() => {
+    if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY
+    else process.env.GITHUB_STEP_SUMMARY = saved
+  })
+
+  it('appends the same bytes as @actions/core\u2019s core.summary, and fails with its messages', async () => {
+    const { summary: coreSummary } = await import('../../node_modules/@actions/core/lib/summary.js')
+    const dir = mkdtempSync(join(tmpdir(), 'pat-audit-summary-'))
+    try {
+      const texts = ['<h2>Token audit</h2>', 'second\nline ✓', '']
+      const files = { core: join(dir, 'core'), lean: join(dir, 'lean') }
+      for (const file of Object.values(files)) writeFileSync(file, 'before\n')
+      for (const text of texts) {
+        process.env.GITHUB_STEP_SUMMARY = files.core
+        await coreSummary.addRaw(text, true).write()
+        process.env.GITHUB_STEP_SUMMARY = files.lean
+        await summary.addRaw(text, true).write()
+      }
+      expect(readFileSync(files.lean, 'utf8')).toBe(readFileSync(files.core, 'utf8'))
+      delete process.env.GITHUB_STEP_SUMMARY
+      await expect(summary.addRaw('x').write()).rejects.toThrow('Unable to find environment variable for $GITHUB_STEP_SUMMARY')
+      process.env.GITHUB_STEP_SUMMARY = join(dir, 'missing', 'file')
+      await expect(summary.addRaw('x').write()).rejects.toThrow(/^Unable to access summary file: '.*missing\/file'/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

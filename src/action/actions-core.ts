@@ -1,7 +1,7 @@
 /**
  * The part of @actions/core the action uses, from @actions/core's own modules: its workflow commands (command.js:
  * `::add-mask::`, `::error …::`, escaping), its file commands (file-command.js: GITHUB_OUTPUT with a random
- * delimiter) and its job summary (summary.js, loaded only to write it). The wrappers below are core.js's own, line for line.
+ * delimiter) and the write of its job summary (summary.js's, below). The wrappers below are core.js's own, line for line.
  *
  * Why not `import * as core from '@actions/core'`: core.js also loads its OIDC client, which loads
  * @actions/http-client and all of undici, and its platform module, which loads @actions/exec and @actions/io; none
@@ -9,6 +9,7 @@
  * name only core.js, hence the paths into node_modules (a direct dependency, installed at the top level). A local
  * client that stands in for '@actions/core' (@github/local-action) runs the action through core-io.ts instead.
  */
+import { accessSync, appendFileSync, constants } from 'node:fs'
 import { EOL } from 'node:os'
 import { issueCommand } from '../../node_modules/@actions/core/lib/command.js'
 import { issueFileCommand, prepareKeyValueMessage } from '../../node_modules/@actions/core/lib/file-command.js'
@@ -16,8 +17,27 @@ import { toCommandProperties, toCommandValue } from '../../node_modules/@actions
 import type { AnnotationProperties } from '../../node_modules/@actions/core/lib/core.js'
 import { coreIO } from './io.js'
 
-/** core.summary, loaded when the summary is written: its module loads fs.promises, ~4 ms (npm run bench). */
-const summary = async () => (await import('../../node_modules/@actions/core/lib/summary.js')).summary
+/**
+ * What the action calls of core.summary, `addRaw(text, true).write()`, with summary.js's own checks and messages, and
+ * the same bytes appended, written synchronously: summary.js loads fs.promises (~4 ms at start-up) and writes through
+ * four thread-pool round trips after the last response (npm run bench). `unit/actions-core.test.ts` compares the two.
+ */
+export const summary = {
+  addRaw(text: string, addEOL = false) {
+    return {
+      write: async (): Promise<void> => {
+        const path = process.env['GITHUB_STEP_SUMMARY']
+        if (!path) throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.')
+        try {
+          accessSync(path, constants.R_OK | constants.W_OK)
+        } catch {
+          throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`)
+        }
+        appendFileSync(path, addEOL ? `${text}${EOL}` : text, { encoding: 'utf8' })
+      }
+    }
+  }
+}
 
 export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
