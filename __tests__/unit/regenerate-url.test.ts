@@ -35,6 +35,20 @@ describe('regenerateUrl', () => {
     expect(new URL(regenerateUrl({ serverUrl: 'https://github.com', required: [], lifetimeDays: 0 })).searchParams.get('expires_in')).toBe('366')
   })
 
+  it('encodes every text as URLSearchParams does (lone surrogates, reserved characters, spaces)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), (owner) => {
+        const got = regenerateUrl({ serverUrl: 'https://github.com', required: [{ name: 'contents', level: 'read' }], lifetimeDays: 30, resourceOwner: owner, repository: `${owner}/x` })
+        const expected = new URL('https://github.com/settings/personal-access-tokens/new')
+        for (const [key, value] of new URL(got).searchParams) expected.searchParams.set(key, value)
+        expect(got).toBe(expected.toString())
+        const reference = new URLSearchParams()
+        reference.set('target_name', owner)
+        expect(new URL(got).searchParams.get('target_name')).toBe(reference.get('target_name'))
+      })
+    )
+  })
+
   it('writes the query as url.searchParams.set does, one parameter at a time (the form GitHub reads)', () => {
     const name = fc.stringMatching(/^[a-z_]{1,30}$/)
     fc.assert(

@@ -12,7 +12,7 @@ import type { Report } from '../report/report.js'
 import type { CoverageListing } from './coverage.js'
 import { buildPlan } from './plan.js'
 import { openSession } from './session.js'
-import { probe } from './probe.js'
+import { probe, sendIdentity } from './probe.js'
 import { listCoverage } from './coverage.js'
 import { tokenKind } from '../verdicts/token-kind.js'
 import { excessCandidates } from '../verdicts/excess.js'
@@ -38,6 +38,10 @@ export interface AuditContext {
 
 export async function audit(settings: Settings, context: AuditContext, deps: AuditDependencies): Promise<Report> {
   const session = openSession(settings.timeoutSeconds, deps)
+  // GET /user leaves first (its promise jobs run before the next turn of the event loop); the plan is built while
+  // it is in flight.
+  const identityRequest = sendIdentity(session)
+  await new Promise<void>((resolve) => setImmediate(resolve))
   const kind = tokenKind(settings.token)
   // Plan, before the token's login is known; with report-excess, every level above the requirement too.
   const target = { owner: settings.repository?.owner, repo: settings.repository?.repo, org: settings.organization }
@@ -46,7 +50,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   // Probe.
   // Repository coverage lists what the token reaches beside the probes (its first page with the first wave).
   let listing: Promise<CoverageListing> | undefined
-  const probing = probe(session, plan, context.catalog, target, deps, (schedule) => {
+  const probing = probe(session, identityRequest, plan, context.catalog, target, deps, (schedule) => {
     if (settings.repositories.length > 0) listing = listCoverage(settings.repositories, kind, session.send, schedule)
   })
   // The first wave is on its way once the promise jobs above have run (setImmediate comes after them): only then

@@ -50,17 +50,30 @@ export interface Probed {
  * wave has room (before the identity answers, at most FIRST_WAVE requests go out), `later` once the identity let
  * the probes after the first wave go (undefined when it did not).
  */
+/** GET /user, sent before anything else is prepared, and the bound on requests in flight it counts against. */
+export interface IdentityRequest {
+  readonly limit: <T>(task: () => Promise<T>) => Promise<T>
+  readonly identity: Promise<HttpEvidence>
+}
+
+/** Sends GET /user at once: the plan is built while it is in flight (it needs nothing from the answer). */
+export function sendIdentity(session: Session): IdentityRequest {
+  const limit = createLimiter(MAX_IN_FLIGHT)
+  return { limit, identity: limit(() => session.send(IDENTITY_PROBE, { method: 'GET', path: '/user', query: {} })) }
+}
+
 export async function probe(
   session: Session,
+  identityRequest: IdentityRequest,
   firstPlan: Plan,
   catalog: Catalog,
   target: Target,
   deps: ProbeDependencies,
   alongside?: (schedule: { readonly first: Schedule; readonly later: Schedule }) => void
 ): Promise<Probed> {
-  const limit = createLimiter(MAX_IN_FLIGHT)
+  const { limit } = identityRequest
   let skipped: Decision | undefined
-  const gate = limit(() => session.send(IDENTITY_PROBE, { method: 'GET', path: '/user', query: {} })).then(async (identity) => {
+  const gate = identityRequest.identity.then(async (identity) => {
     skipped = identityGate(identity)
     const budget = skipped ? undefined : rateBudget(identity)
     const needed = firstPlan.requests.length - FIRST_WAVE

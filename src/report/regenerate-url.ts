@@ -27,17 +27,28 @@ export function regenerateUrl(options: RegenerateOptions): string {
     `Replacement created from the pat-audit report${subject ? ` for ${subject}` : ''}.${permissionText ? ` Permissions: ${permissionText}.` : ''}`,
     MAX_DESCRIPTION
   )
-  // One URLSearchParams, set on the URL once: url.searchParams.set re-serialises the whole query at every call
-  // (measured: 2 ms for the whole catalog, after the last response).
-  const params = new URLSearchParams()
-  params.set('name', name)
-  params.set('description', description)
-  if (options.resourceOwner) params.set('target_name', options.resourceOwner)
+  // The query as URLSearchParams writes it (application/x-www-form-urlencoded), built as one string: setting it
+  // parameter by parameter re-serialised the whole query at every call, and the first use of URLSearchParams
+  // compiles Node's own implementation; both after the last response (measured: ~2 ms for the whole catalog).
+  const params: Array<[string, string]> = [['name', name], ['description', description]]
+  if (options.resourceOwner) params.push(['target_name', options.resourceOwner])
   const days = options.lifetimeDays > 0 ? Math.min(options.lifetimeDays, MAX_EXPIRES_IN) : MAX_EXPIRES_IN
-  params.set('expires_in', String(Math.max(1, days)))
-  for (const p of [...options.required].sort((a, b) => byName(a, b))) params.set(p.name, p.level)
-  url.search = params.toString()
-  return url.toString()
+  params.push(['expires_in', String(Math.max(1, days))])
+  // A name set twice keeps its first place and its last value, as URLSearchParams.set does.
+  for (const p of [...options.required].sort((a, b) => byName(a, b))) {
+    const at = params.findIndex(([key]) => key === p.name)
+    if (at >= 0) params[at] = [p.name, p.level]
+    else params.push([p.name, p.level])
+  }
+  return `${url.origin}${url.pathname}?${params.map(([key, value]) => `${formEncode(key)}=${formEncode(value)}`).join('&')}`
+}
+
+/** application/x-www-form-urlencoded, as URLSearchParams serialises: `*-._` and alphanumerics kept, space as `+`. */
+function formEncode(text: string): string {
+  // A lone surrogate becomes U+FFFD first, as URLSearchParams does (encodeURIComponent would throw).
+  return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'))
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    .replace(/%20/g, '+')
 }
 
 function truncate(text: string, max: number): string {
