@@ -18,7 +18,8 @@
  * Measured:
  *   - start-up: spawn → the simulator receives the first request, against bare `node -e 0` spawn → exit;
  *   - exit: the simulator writes the last response → the process has exited;
- *   - peak RSS: getrusage's ru_maxrss at exit (tools/bench-rss.cjs, preloaded into bare node and the action alike);
+ *   - peak RSS: the program's own high-water mark at exit (VmHWM; tools/bench-rss.cjs, preloaded into bare node and the
+ *     action alike);
  *   - round trips: the longest chain of requests each received after the previous one's answer was written.
  */
 import { execFileSync, spawn } from 'node:child_process'
