@@ -35,10 +35,11 @@ export function regenerateUrl(options: RegenerateOptions): string {
   const days = options.lifetimeDays > 0 ? Math.min(options.lifetimeDays, MAX_EXPIRES_IN) : MAX_EXPIRES_IN
   params.push(['expires_in', String(Math.max(1, days))])
   // A name set twice keeps its first place and its last value, as URLSearchParams.set does.
+  const place = new Map(params.map(([key], i) => [key, i]))
   for (const p of [...options.required].sort((a, b) => byName(a, b))) {
-    const at = params.findIndex(([key]) => key === p.name)
-    if (at >= 0) params[at] = [p.name, p.level]
-    else params.push([p.name, p.level])
+    const at = place.get(p.name)
+    if (at !== undefined) params[at] = [p.name, p.level]
+    else place.set(p.name, params.push([p.name, p.level]) - 1)
   }
   return `${url.origin}${url.pathname}?${params.map(([key, value]) => `${formEncode(key)}=${formEncode(value)}`).join('&')}`
 }
