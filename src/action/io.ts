@@ -38,8 +38,7 @@ export interface CoreFunctions {
   debug(message: string): void
   isDebug(): boolean
   setFailed(message: string): void
-  /** core.summary, or a function that loads it (the lean IO loads @actions/core's summary module only to write). */
-  readonly summary: SummaryWriter | (() => Promise<SummaryWriter>)
+  readonly summary: SummaryWriter
 }
 
 export function coreIO(core: CoreFunctions): ActionIO {
@@ -59,15 +58,17 @@ export function coreIO(core: CoreFunctions): ActionIO {
     isDebug: () => core.isDebug(),
     writeSummary: async (markdown) => {
       if (!process.env.GITHUB_STEP_SUMMARY) return
-      const summary = typeof core.summary === 'function' ? await core.summary() : core.summary
-      await summary.addRaw(markdown, true).write()
+      await core.summary.addRaw(markdown, true).write()
     },
     fail: (message) => core.setFailed(message)
   }
 }
 
+/** An ActionIO that writes every output at once (falling back to setOutput each where the IO cannot). */
+export type BatchingIO = ActionIO & Required<Pick<ActionIO, 'setOutputs'>>
+
 /** Wraps an ActionIO so that every string leaving it has the secrets replaced by ***. */
-export function redactingIO(io: ActionIO, secrets: () => readonly string[]): ActionIO {
+export function redactingIO(io: ActionIO, secrets: () => readonly string[]): BatchingIO {
   const redact = redactor(secrets)
   return {
     getInput: (name) => io.getInput(name),

@@ -49,8 +49,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   const writeOutputs = () => {
     if (outputsWritten) return
     outputsWritten = true
-    if (io.setOutputs) io.setOutputs([...outputs])
-    else for (const [name, value] of outputs) io.setOutput(name, value)
+    io.setOutputs([...outputs])
   }
   try {
     for (const name of INPUT_NAMES) if (!(name in raw)) raw[name] = name === 'github-token' ? '' : io.getInput(name)

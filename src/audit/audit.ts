@@ -41,7 +41,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   // GET /user leaves first (its promise jobs run before the next turn of the event loop); the plan is built while
   // it is in flight.
   const identityRequest = sendIdentity(session)
-  await new Promise<void>((resolve) => setImmediate(resolve))
+  await nextTurn()
   const kind = tokenKind(settings.token)
   // Plan, before the token's login is known; with report-excess, every level above the requirement too.
   const target = { owner: settings.repository?.owner, repo: settings.repository?.repo, org: settings.organization }
@@ -55,11 +55,18 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   })
   // The first wave is on its way once the promise jobs above have run (setImmediate comes after them): only then
   // are the modules that decide, find and assemble loaded, while GitHub answers.
-  const concluding = new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve))).then(() => {
-    deps.whileWaiting?.()
-    return import('./conclude.js')
-  })
+  const concluding = nextTurn()
+    .then(nextTurn)
+    .then(() => {
+      deps.whileWaiting?.()
+      return import('./conclude.js')
+    })
   const probed = await probing
   const { conclude } = await concluding
   return conclude({ settings, context, session, kind, probed, listing: await listing })
+}
+
+/** Resolves after the promise jobs queued so far and the next I/O turn of the event loop (setImmediate). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

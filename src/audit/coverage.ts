@@ -83,10 +83,8 @@ export async function listCoverage(
       requests++
       return send(getProbe(template, query), { method: 'GET', path, query })
     })
-  // Each named repository's key once: unseen() runs after every wave, over up to 1,000 names.
-  const byKey = new Map(repositories.filter((r) => r.repo !== '*').map((r) => [keyOf(r), r]))
-  const named = [...byKey.values()]
-  const namedKeys = [...byKey.keys()]
+  // Each named repository with its key, computed once: unseen() runs after every wave, over up to 1,000 names.
+  const named = [...new Map(repositories.filter((r) => r.repo !== '*').map((r) => [keyOf(r), r]))]
   const reachable = new Set<string>()
   const asked = new Map<string, HttpEvidence | undefined>()
   if (named.length === 0) return { reachable, asked, requests }
@@ -104,7 +102,7 @@ export async function listCoverage(
     }
     return list.length
   }
-  const unseen = () => namedKeys.filter((key) => !reachable.has(key)).map((key) => byKey.get(key) as CoverageInputs['repositories'][number])
+  const unseen = () => named.filter(([key]) => !reachable.has(key)).map(([, r]) => r)
 
   const first = await page(1, schedule.first)
   if (take(first) === PAGE_SIZE && unseen().length > 0) {

@@ -45,11 +45,6 @@ export interface Probed {
   readonly reach: Reachability
 }
 
-/**
- * `alongside` starts other requests under the same bound and gate (repository coverage): `first` while the first
- * wave has room (before the identity answers, at most FIRST_WAVE requests go out), `later` once the identity let
- * the probes after the first wave go (undefined when it did not).
- */
 /** GET /user, sent before anything else is prepared, and the bound on requests in flight it counts against. */
 export interface IdentityRequest {
   readonly limit: <T>(task: () => Promise<T>) => Promise<T>
@@ -83,6 +78,11 @@ export function sendIdentity(session: Session): IdentityRequest {
   return { limit, identity, releaseAfter: (settled) => void settled.then(release, release) }
 }
 
+/**
+ * `alongside` starts other requests under the same bound and gate (repository coverage): `first` while the first
+ * wave has room (before the identity answers, at most FIRST_WAVE requests go out), `later` once the identity let
+ * the probes after the first wave go (undefined when it did not).
+ */
 export async function probe(
   session: Session,
   identityRequest: IdentityRequest,

@@ -37,10 +37,6 @@ class Events {
     return instance
   }
 
-  listenerCount(name: string): number {
-    return this.events[name]?.length ?? 0
-  }
-
   async trigger(name: string, ...args: unknown[]): Promise<unknown> {
     try {
       const listeners = this.events[name]

@@ -2,9 +2,9 @@
  * The HTTP layer: @octokit/core (the Octokit @actions/github is built on; only `request` is used) with
  * @octokit/plugin-retry (5xx and network errors, never 400/401/403/404/409/410/422/451, never a request that is not a
  * GET) and @octokit/plugin-throttling (primary and secondary rate limits, one wait when it fits the audit's deadline).
- * The plugins make every retry decision; they schedule through bottleneck-shim.ts (what they use of Bottleneck, without
- * its event-loop hops), and the audit bounds its own concurrency (src/audit/runner.ts). Requests go through Node's own HTTP (node-fetch.ts), or, when a proxy
- * applies to the api-url (HTTPS_PROXY/HTTP_PROXY, NO_PROXY, by @actions/http-client's own rules), through
+ * The plugins make every retry decision; they schedule through bottleneck-shim.ts (what they use of Bottleneck,
+ * without its event-loop hops), and the audit bounds its own concurrency (src/audit/runner.ts). Requests go through
+ * Node's own HTTP (node-fetch.ts), or, when a proxy applies to the api-url (HTTPS_PROXY/HTTP_PROXY, NO_PROXY, by @actions/http-client's own rules), through
  * @actions/http-client's proxy dispatcher and undici's fetch, loaded only then.
  * Every response and failure becomes evidence; nothing here throws.
  */
