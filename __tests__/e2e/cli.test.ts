@@ -1,23 +1,15 @@
 /** The command line (dist/cli.js), as a person runs it before saving a token as a secret. */
 import { describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { startSimulator } from '../../tools/simulator/server.js'
 import * as S from '../../tools/simulator/scenarios.js'
+import { runProcess } from '../helpers/process.js'
+import type { Finished } from '../helpers/process.js'
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 
-function runCli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-    child.stdin.end(options.stdin ?? '')
-  })
+function runCli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<Finished> {
+  return runProcess(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...options.env }, stdin: options.stdin ?? '' })
 }
 
 describe('pat-audit on the command line', () => {

@@ -3,25 +3,13 @@
  * tokens and the organization inventory against the simulator, and the demo prints each report as the CLI does.
  */
 import { expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
+import { runProcess } from '../helpers/process.js'
 import { fileURLToPath } from 'node:url'
 
 const DEMO = fileURLToPath(new URL('../../tools/demo.js', import.meta.url))
 
 it('runs to the end, prints every report, and counts no request that could change anything', async () => {
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [DEMO], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000)
-    child.on('error', reject)
-    child.on('close', (c) => {
-      clearTimeout(timer)
-      resolve({ code: c ?? -1, stdout, stderr })
-    })
-  })
+  const { code, stdout, stderr } = await runProcess(process.execPath, [DEMO], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, timeoutMs: 110_000 })
   expect(stderr).toBe('')
   expect(code).toBe(0)
   expect(stdout).toMatch(/Requests that could have changed anything on GitHub: 0\b/)

@@ -8,6 +8,7 @@ import { INVENTORY_GRANTS, INVENTORY_REQUESTS, inventory, inventoryKind, OLD_REQ
 import { orgAdminToken, workflowToken } from '../../tools/simulator/scenarios.js'
 import { findLeaks, runAction } from '../../tools/run-action.js'
 import { OUTPUT_NAMES } from '../helpers/e2e.js'
+import { runProcess } from '../helpers/process.js'
 
 type Scenario = Parameters<typeof startSimulator>[0]
 type Simulator = Awaited<ReturnType<typeof startSimulator>>
@@ -171,25 +172,14 @@ describe('mode: organization, on an organization of 1,020 tokens and 50 requests
 
 describe('mode: organization on the command line (dist/cli.js)', () => {
   it('inventories with PAT_AUDIT_ORG_ADMIN_TOKEN and no token, and prints the report with --json', async () => {
-    const { spawn } = await import('node:child_process')
     const { fileURLToPath } = await import('node:url')
     const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
     const scenario = inventory({ grants: 120, requests: 3 })
     const admin = adminOf(scenario)
     const sim = await startSimulator(scenario)
     try {
-      const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [cli, '--mode', 'organization', '--organization', 'acme', '--api-url', sim.url, '--json'], {
-          env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', PAT_AUDIT_ORG_ADMIN_TOKEN: admin },
-          stdio: ['pipe', 'pipe', 'pipe']
-        })
-        let stdout = ''
-        let stderr = ''
-        child.stdout.on('data', (d) => (stdout += d))
-        child.stderr.on('data', (d) => (stderr += d))
-        child.on('error', reject)
-        child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-        child.stdin.end('')
+      const result = await runProcess(process.execPath, [cli, '--mode', 'organization', '--organization', 'acme', '--api-url', sim.url, '--json'], {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', PAT_AUDIT_ORG_ADMIN_TOKEN: admin }
       })
       expect(result.code).toBe(1)
       expect(JSON.parse(result.stdout)).toMatchObject({ schemaVersion: 1, mode: 'organization', result: 'fail', counts: { tokens: 120, requests: 3 } })

@@ -5,13 +5,13 @@
  * src/action/main.ts, here against the loopback simulator.
  */
 import { describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT, actionOutputNames } from '../../tools/action-metadata.js'
 import { startSimulator } from '../../tools/simulator/server.js'
 import * as S from '../../tools/simulator/scenarios.js'
+import { runProcess } from '../helpers/process.js'
 
 const BIN = join(ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js')
 
@@ -48,19 +48,7 @@ async function localAction(values: Record<string, string>, template = ''): Promi
     await writeFile(envFile, [...kept, ...own].join('\n') + '\n')
     const args = await localActionArgs(envFile)
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME ?? dir, NO_COLOR: '1', FORCE_COLOR: '0', npm_config_offline: 'true' }
-    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      let out = ''
-      let err = ''
-      child.stdout.on('data', (d) => (out += d))
-      child.stderr.on('data', (d) => (err += d))
-      const timer = setTimeout(() => child.kill('SIGKILL'), 150_000)
-      child.on('error', reject)
-      child.on('close', (status) => {
-        clearTimeout(timer)
-        resolve({ code: status ?? -1, stdout: out, stderr: err })
-      })
-    })
+    const { code, stdout, stderr } = await runProcess(process.execPath, [BIN, ...args], { cwd: ROOT, env, timeoutMs: 150_000 })
     // local-action's @actions/core prints each output as a `::set-output name=…::value` line.
     const outputs: Record<string, string> = {}
     for (const m of stdout.matchAll(/^::set-output name=([a-z-]+)::(.*)$/gm)) outputs[m[1]] = m[2]

@@ -4,7 +4,7 @@
  * (through its `#!` line), for --help, --version and a real audit against the simulator.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,6 +12,8 @@ import { promisify } from 'node:util'
 import { ROOT, actionInputNames } from '../../tools/action-metadata.js'
 import { startSimulator } from '../../tools/simulator/server.js'
 import * as S from '../../tools/simulator/scenarios.js'
+import { runProcess } from '../helpers/process.js'
+import type { Finished } from '../helpers/process.js'
 
 const exec = promisify(execFile)
 const TOKEN_INPUTS = ['token', 'org-admin-token', 'github-token']
@@ -21,18 +23,9 @@ let bin = ''
 let packed: string[] = []
 
 /** Runs the installed bin directly (not `node bin`): the kernel reads its `#!/usr/bin/env node` line. */
-function pat(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // PATH holds the running node's folder only, so `env node` finds it; nothing else of this machine is on it.
-    const child = spawn(bin, args, { env: { PATH: `${join(process.execPath, '..')}:/usr/bin:/bin`, HOME: dir, NO_COLOR: '1', ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-    child.stdin.end(options.stdin ?? '')
-  })
+function pat(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}): Promise<Finished> {
+  // PATH holds the running node's folder only, so `env node` finds it; nothing else of this machine is on it.
+  return runProcess(bin, args, { env: { PATH: `${join(process.execPath, '..')}:/usr/bin:/bin`, HOME: dir, NO_COLOR: '1', ...options.env }, stdin: options.stdin ?? '' })
 }
 
 beforeAll(async () => {
