@@ -162,6 +162,60 @@ describe('audit: a token that cannot be used', () => {
   })
 })
 
+describe('audit: repository coverage goes out with the first wave', () => {
+  const MANY: RequiredPermission[] = ['actions', 'administration', 'contents', 'deployments', 'issues', 'pull_requests', 'secrets', 'actions_variables', 'repository_hooks', 'dependabot_secrets', 'security_events', 'statuses'].map(
+    (name) => ({ name, level: 'read' as const })
+  )
+  const repositories = [{ owner: 'acme', repo: 'infra' }, { owner: 'acme', repo: 'other' }]
+  /** GET /user answers only when released; everything else at once (the listing shows acme/infra). */
+  function heldIdentity() {
+    let release: () => void = () => undefined
+    const released = new Promise<void>((resolve) => (release = resolve))
+    const t = fakeTransport((req) => (req.path === '/user/repos' ? { status: 200, body: [{ full_name: 'acme/infra' }] } : req.path === '/user' ? identity() : { status: 200 }))
+    const send = t.send.bind(t)
+    // Recorded when sent (fakeTransport records on its own send), answered when released.
+    const transport = {
+      sent: t.sent,
+      send: async (req: HttpRequest, signal: AbortSignal) => {
+        if (req.path !== '/user') return send(req, signal)
+        const answer = released.then(() => send(req, signal))
+        t.sent.push(req)
+        const ev = await answer
+        t.sent.splice(t.sent.lastIndexOf(req), 1)
+        return ev
+      }
+    }
+    return { transport, release }
+  }
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve))
+  }
+
+  it("sends the listing's first page right after GET /user, before the plan's probes", async () => {
+    const { transport, release } = heldIdentity()
+    const running = audit(settings([{ name: 'contents', level: 'read' }], { repositories }), context, deps(transport))
+    await turns(3)
+    expect(transport.sent.slice(0, 2).map((r) => `${r.path}${r.query.page ? `?page=${r.query.page}` : ''}`)).toEqual(['/user', '/user/repos?page=1'])
+    release()
+    const report = await running
+    expect(report.coverage?.unreachable).toEqual([])
+    expect(transport.sent.map((r) => r.path)).toContain('/repos/acme/other')
+  })
+
+  it('keeps the first wave to FIRST_WAVE requests beside GET /user when the page took a place of it', async () => {
+    const { transport, release } = heldIdentity()
+    const running = audit(settings(MANY, { repositories }), context, deps(transport))
+    await turns(5)
+    // Before the identity answers: GET /user, the first page and FIRST_WAVE - 1 probes.
+    expect(transport.sent).toHaveLength(1 + FIRST_WAVE)
+    expect(transport.sent.filter((r) => r.path === '/user/repos')).toHaveLength(1)
+    release()
+    const report = await running
+    expect(report.permissions.every((p) => p.status === 'granted')).toBe(true)
+    expect(transport.sent.length).toBeGreaterThan(1 + FIRST_WAVE)
+  })
+})
+
 describe('audit: alternatives (Copilot seats accept organization_administration too)', () => {
   const required: RequiredPermission[] = [{ name: 'organization_copilot_seat_management', level: 'read' }]
   const seatProbe = catalog.entry('organization_copilot_seat_management', 'read')!.probe!

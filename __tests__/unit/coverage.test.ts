@@ -1,6 +1,6 @@
 /** Repository coverage: which requests it sends, in which round trips, and the verdicts it draws from them. */
 import { describe, expect, it } from '@jest/globals'
-import { decideCoverage, lastPage, listCoverage } from '../../src/audit/coverage.js'
+import { decideCoverage, listCoverage } from '../../src/audit/coverage.js'
 import type { HttpRequest } from '../../src/audit/transport.js'
 import type { Send } from '../../src/audit/session.js'
 import type { HttpEvidence } from '../../src/types.js'
@@ -81,12 +81,5 @@ describe('repository coverage', () => {
     const listing = await listCoverage(repositories, 'fine-grained', gh.transport, { first: (task) => task(), later: async () => undefined })
     expect(decideCoverage({ repositories, kind: 'fine-grained', selectionByOwner: new Map() }, listing).undecided).toEqual([{ repository: 'acme/x', reason: expect.stringMatching(/Not asked/) }])
     expect(listing.requests).toBe(1)
-  })
-
-  it('reads the last page from a Link header', () => {
-    expect(lastPage('<https://api.github.com/user/repos?per_page=100&page=2>; rel="next", <https://api.github.com/user/repos?per_page=100&page=34>; rel="last"')).toBe(34)
-    expect(lastPage('<https://api.github.com/user/repos?page=2>; rel="next"')).toBeUndefined()
-    expect(lastPage(undefined)).toBeUndefined()
-    expect(lastPage('garbage')).toBeUndefined()
   })
 })

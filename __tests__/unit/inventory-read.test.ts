@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { HttpRequest, Transport } from '../../src/audit/transport.js'
 import type { HttpEvidence } from '../../src/types.js'
-import { MAX_IN_FLIGHT, PAGE_SIZE, parseLinkPages, readInventory } from '../../src/inventory/read.js'
+import { MAX_IN_FLIGHT, PAGE_SIZE, readInventory } from '../../src/inventory/read.js'
 
 const API = 'https://api.github.com'
 
@@ -157,20 +157,5 @@ describe('readInventory', () => {
     const read = await readInventory('acme', gh.transport, { deadline: Date.now() - 1, now: Date.now })
     expect(gh.sent).toEqual([])
     expect(read.grants.problems[0]).toMatchObject({ status: 0, failure: 'deadline' })
-  })
-})
-
-describe('parseLinkPages', () => {
-  it("reads GitHub's Link header (the example of GitHub's OpenAPI description)", () => {
-    expect(parseLinkPages('<https://api.github.com/resource?page=2>; rel="next", <https://api.github.com/resource?page=5>; rel="last"')).toEqual({ next: 2, last: 5 })
-  })
-
-  it('ignores what it cannot read', () => {
-    expect(parseLinkPages(undefined)).toEqual({})
-    expect(parseLinkPages('garbage')).toEqual({})
-    expect(parseLinkPages('<https://x/?page=abc>; rel="last"')).toEqual({})
-    expect(parseLinkPages('<https://x/?page=0>; rel="last"')).toEqual({})
-    expect(parseLinkPages('<https://x/?page=99999999>; rel="last"')).toEqual({})
-    expect(parseLinkPages('x'.repeat(20_000))).toEqual({})
   })
 })

@@ -9,11 +9,11 @@ import type { Edition } from '../catalog/github-data.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Transport } from './transport.js'
 import type { Report } from '../report/report.js'
-import type { CoverageListing } from './coverage.js'
+import type { CoverageListing, Schedule } from './coverage.js'
 import { buildPlan } from './plan.js'
 import { openSession } from './session.js'
 import { probe, sendIdentity } from './probe.js'
-import { listCoverage } from './coverage.js'
+import { listCoverage, listsRepositories } from './coverage.js'
 import { tokenKind } from '../verdicts/token-kind.js'
 import { excessCandidates } from '../verdicts/excess.js'
 
@@ -41,18 +41,23 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   // GET /user leaves first (its promise jobs run before the next turn of the event loop); the plan is built while
   // it is in flight.
   const identityRequest = sendIdentity(session)
-  await nextTurn()
   const kind = tokenKind(settings.token)
+  // Repository coverage lists what the token reaches beside the probes. Its first page needs nothing from the plan
+  // or from the identity's answer, so it leaves with GET /user (it is on the critical path: the later pages wait for
+  // it); the pages and repositories after it wait for the identity's gate, like the probes after the first wave.
+  let openGate: (later: Schedule) => void = () => undefined
+  const gate = new Promise<Schedule>((resolve) => (openGate = resolve))
+  const listing: Promise<CoverageListing> | undefined =
+    settings.repositories.length > 0
+      ? listCoverage(settings.repositories, kind, session.send, { first: (task) => identityRequest.limit(task), later: (task) => gate.then((later) => later(task)) })
+      : undefined
+  await nextTurn()
   // Plan, before the token's login is known; with report-excess, every level above the requirement too.
   const target = { owner: settings.repository?.owner, repo: settings.repository?.repo, org: settings.organization }
   const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
   const plan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
-  // Probe.
-  // Repository coverage lists what the token reaches beside the probes (its first page with the first wave).
-  let listing: Promise<CoverageListing> | undefined
-  const probing = probe(session, identityRequest, plan, context.catalog, target, deps, (schedule) => {
-    if (settings.repositories.length > 0) listing = listCoverage(settings.repositories, kind, session.send, schedule)
-  })
+  // Probe: the first wave has one place less when the coverage's first page took it.
+  const probing = probe(session, identityRequest, plan, context.catalog, target, deps, { sentAhead: listsRepositories(settings.repositories) ? 1 : 0, onGate: openGate })
   // The first wave is on its way once the promise jobs above have run (setImmediate comes after them): only then
   // are the modules that decide, find and assemble loaded, while GitHub answers.
   const concluding = nextTurn()

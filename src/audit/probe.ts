@@ -78,10 +78,17 @@ export function sendIdentity(session: Session): IdentityRequest {
   return { limit, identity, releaseAfter: (settled) => void settled.then(release, release) }
 }
 
+/** Requests sent beside the probes under the same bound and gate (repository coverage). */
+export interface Alongside {
+  /** How many went out with GET /user, before the plan: each takes a place of the first wave. */
+  readonly sentAhead: number
+  /** Receives the schedule for requests after the first wave: they go once the identity let the probes go. */
+  readonly onGate: (later: Schedule) => void
+}
+
 /**
- * `alongside` starts other requests under the same bound and gate (repository coverage): `first` while the first
- * wave has room (before the identity answers, at most FIRST_WAVE requests go out), `later` once the identity let
- * the probes after the first wave go (undefined when it did not).
+ * Before the identity answers, at most FIRST_WAVE requests go out beside it (the probes first in the plan, less
+ * what `alongside` sent ahead); the rest wait for the identity's gate (an invalid token, a spent rate budget).
  */
 export async function probe(
   session: Session,
@@ -90,14 +97,15 @@ export async function probe(
   catalog: Catalog,
   target: Target,
   deps: ProbeDependencies,
-  alongside?: (schedule: { readonly first: Schedule; readonly later: Schedule }) => void
+  alongside: Alongside = { sentAhead: 0, onGate: () => undefined }
 ): Promise<Probed> {
   const { limit } = identityRequest
+  const firstWave = Math.max(0, FIRST_WAVE - alongside.sentAhead)
   let skipped: Decision | undefined
   const gate = identityRequest.identity.then(async (identity) => {
     skipped = identityGate(identity)
     const budget = skipped ? undefined : rateBudget(identity)
-    const needed = firstPlan.requests.length - FIRST_WAVE
+    const needed = firstPlan.requests.length - firstWave
     if (budget && needed > 0 && budget.remaining < needed) {
       const wait = budget.resetAt - session.now()
       if (wait <= Math.min(MAX_RATE_LIMIT_WAIT_MS, session.deadline - session.now() - 1000)) {
@@ -108,14 +116,13 @@ export async function probe(
     return identity
   })
   const send = (planned: PlannedProbe, index: number): Promise<HttpEvidence | undefined> =>
-    index < FIRST_WAVE
+    index < firstWave
       ? limit(() => session.send(planned.probe, planned.request))
       : gate.then(() => (skipped ? undefined : limit(() => session.send(planned.probe, planned.request))))
   const sends = firstPlan.requests.map(send)
   const firstResults = Promise.all(sends)
-  identityRequest.releaseAfter(Promise.allSettled(sends.slice(0, FIRST_WAVE)))
-  const afterGate: Schedule = (task) => gate.then(() => (skipped ? undefined : limit(task)))
-  alongside?.({ first: firstPlan.requests.length < FIRST_WAVE ? (task) => limit(task) : afterGate, later: afterGate })
+  identityRequest.releaseAfter(Promise.allSettled(sends.slice(0, firstWave)))
+  alongside.onGate((task) => gate.then(() => (skipped ? undefined : limit(task))))
 
   // Once the login is known: the probes that need it, reusing whatever the first plan already sends.
   const identity = await gate
@@ -124,7 +131,7 @@ export async function probe(
   const loginPlan =
     login && waiting.length > 0 && !skipped ? buildPlan(waiting.map((pp) => pp.required), catalog, { ...target, login }, deps.randomHex, firstPlan.requests) : undefined
   const added = loginPlan ? loginPlan.requests.filter((p) => !firstPlan.requests.includes(p)) : []
-  const [first, later] = await Promise.all([firstResults, Promise.all(added.map((p) => send(p, FIRST_WAVE)))])
+  const [first, later] = await Promise.all([firstResults, Promise.all(added.map((p) => send(p, firstWave)))])
   const evidence = new Map<PlannedProbe, HttpEvidence>()
   firstPlan.requests.forEach((p, i) => {
     const ev = first[i]

@@ -19,6 +19,7 @@ import type { Transport } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
 import { getProbe } from '../audit/plan.js'
 import { createLimiter, sendOne } from '../audit/runner.js'
+import { parseLinkPages } from '../audit/link-pages.js'
 import type { RunOptions } from '../audit/runner.js'
 
 export const PAGE_SIZE = 100
@@ -63,26 +64,6 @@ export interface InventoryRead {
 }
 
 export const QUERY = (page: number): Record<string, string> => ({ per_page: String(PAGE_SIZE), page: String(page), sort: 'created_at', direction: 'asc' })
-
-/** The relations of a `Link` header, each with its page number (undefined when the URL carries none). */
-export function parseLinkPages(header: string | undefined): Partial<Record<'next' | 'last' | 'prev' | 'first', number>> {
-  const out: Partial<Record<'next' | 'last' | 'prev' | 'first', number>> = {}
-  if (!header || header.length > 10_000) return out
-  for (const part of header.split(',')) {
-    const m = /^\s*<([^>]{1,2000})>\s*;\s*rel="?([a-z ]+)"?\s*$/i.exec(part)
-    if (!m) continue
-    let page: number | undefined
-    try {
-      const value = new URL(m[1], 'https://api.github.com/').searchParams.get('page')
-      page = value !== null && /^\d{1,7}$/.test(value) ? Number(value) : undefined
-    } catch {
-      page = undefined
-    }
-    if (page === undefined || page < 1) continue
-    for (const rel of m[2].toLowerCase().split(/\s+/)) if (rel === 'next' || rel === 'last' || rel === 'prev' || rel === 'first') out[rel] = page
-  }
-  return out
-}
 
 export async function readInventory(organization: string, transport: Transport, options: RunOptions): Promise<InventoryRead> {
   const limit = createLimiter(MAX_IN_FLIGHT)
