@@ -358,3 +358,31 @@ describe('parseSettings accepts good inputs', () => {
     expect(settings.repository).toEqual({ owner: 'octo-org', repo: 'infra' })
   })
 })
+
+describe('zod runs without eval', () => {
+  it('parses settings with zod configured jitless, and never calls the Function constructor', async () => {
+    const z = await import('zod/mini')
+    await import('../../src/inputs/zod-config.js')
+    expect(z.config().jitless).toBe(true)
+    const original = globalThis.Function
+    let constructed = 0
+    globalThis.Function = new Proxy(original, {
+      construct(target, args) {
+        constructed++
+        return Reflect.construct(target, args)
+      },
+      apply(target, self, args) {
+        constructed++
+        return Reflect.apply(target, self, args)
+      }
+    })
+    try {
+      const names = { levelsOf: () => ['read' as const, 'write' as const], names: () => ['contents'][Symbol.iterator](), scopeOf: () => 'repository' }
+      const result = parseSettings({ token: 'github_pat_' + 'a'.repeat(82), 'required-permissions': 'contents: read', repository: 'acme/infra' }, names as unknown as PermissionNames)
+      expect(result.ok).toBe(true)
+    } finally {
+      globalThis.Function = original
+    }
+    expect(constructed).toBe(0)
+  })
+})

@@ -2,6 +2,7 @@
  * The `required-permissions` input: `name: level` entries separated by newlines or commas (`name=level` too),
  * validated with zod against the catalog.
  */
+import './zod-config.js'
 import * as z from 'zod/mini'
 import type { Level, RequiredPermission } from '../types.js'
 import { LEVELS, levelRank } from '../types.js'

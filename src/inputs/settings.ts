@@ -2,6 +2,7 @@
  * Every input, validated into typed settings. Each error is one line naming the input and what it expects;
  * values are shown truncated and never the token.
  */
+import './zod-config.js'
 import * as z from 'zod/mini'
 import { text } from './text-schema.js'
 import type { RequiredPermission } from '../types.js'

@@ -1,4 +1,5 @@
 /** The schema every string input of settings.ts is checked with. */
+import './zod-config.js'
 import * as z from 'zod/mini'
 
 /**
