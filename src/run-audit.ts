@@ -53,7 +53,9 @@ export interface AuditRun {
 export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironment, deps: RunAuditDependencies): Promise<AuditRun> {
   const given: RawInputs = {}
   for (const name of INPUT_NAMES) given[name] = name === 'github-token' && !wantsGithubToken(rawInputs.notify) ? '' : (rawInputs[name] ?? '')
-  const redact = redactor(() => secretsOf(given))
+  // The secrets (and their base64 forms) are worked out once, on the first text redacted: `given` does not change.
+  let secrets: readonly string[] | undefined
+  const redact = redactor(() => (secrets ??= secretsOf(given)))
   const debug = (m: string) => deps.debug(redact(m))
   const outputs = initialOutputs(rawInputs.token ?? '')
   // The job summary's modules: loaded while the audit's requests are in flight (whileWaiting), or when needed.

@@ -26,7 +26,11 @@ const BAD_PORTS = new Set([
 class NodeHeaders {
   private readonly map = new Map<string, string>()
   constructor(raw: IncomingMessage['headers']) {
-    for (const [name, value] of Object.entries(raw)) if (value !== undefined) this.map.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value)
+    // A loop over the keys, not entries with destructuring: this runs for every answer, mostly before V8 optimises it.
+    for (const name of Object.keys(raw)) {
+      const value = raw[name]
+      if (value !== undefined) this.map.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value)
+    }
   }
   get(name: string): string | null {
     return this.map.get(name.toLowerCase()) ?? null
