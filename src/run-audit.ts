@@ -108,6 +108,13 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
         sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
         debug,
         whileWaiting: () => void summaries().catch(() => undefined),
+        rehearsed: (rehearsal) =>
+          void summaries()
+            .then((s) => {
+              s.renderJobSummary(rehearsal)
+              setReportOutputs(initialOutputs(''), rehearsal)
+            })
+            .catch(() => undefined),
         ...(settings.orgAdminToken ? { adminTransport: deps.makeTransport(settings, deadline, debug, settings.orgAdminToken, redact) } : {})
       }
     )

@@ -7,6 +7,7 @@ import type { Settings } from '../../src/inputs/settings.js'
 import { settingsFor } from '../helpers/settings.js'
 import type { HttpRequest, Transport } from '../../src/audit/transport.js'
 import type { HttpEvidence, RequiredPermission } from '../../src/types.js'
+import type { Report } from '../../src/report/report.js'
 
 const catalog = buildCatalog('fpt')
 const NOW = Date.parse('2026-11-22T00:00:00Z')
@@ -69,6 +70,39 @@ describe('audit: the bot token (contents and pull requests write)', () => {
     expect(pr).toMatchObject({ status: 'missing', code: 'not-accessible' })
     expect(pr.evidence[0]).toMatchObject({ status: 403, acceptedPermissions: 'pull_requests=write' })
     expect(report.findings[0]).toMatchObject({ severity: 'error', code: 'permission-missing' })
+  })
+})
+
+describe('audit: the rehearsal while the first wave is in flight (conclude.ts rehearse)', () => {
+  it('concludes once on invented answers, sends nothing for it and leaves the real report to the real answers', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? identity() : req.method === 'GET' ? { status: 200, message: 'OK' } : { status: 404, message: 'Not Found' }))
+    const rehearsals: Report[] = []
+    const required: RequiredPermission[] = [{ name: 'contents', level: 'write' }, { name: 'pull_requests', level: 'write' }, { name: 'issues', level: 'read' }, { name: 'members', level: 'read' }]
+    const report = await audit(settings(required, { organization: 'acme' }), context, { ...deps(t), rehearsed: (r: Report) => void rehearsals.push(r) })
+    expect(rehearsals).toHaveLength(1)
+    const [rehearsal] = rehearsals
+    // Its answers are invented (some refused), its session sends nothing and has no time left.
+    expect(rehearsal.stats.requests).toBe(0)
+    expect(rehearsal.permissions.some((p) => p.status !== 'granted')).toBe(true)
+    expect(rehearsal.token.owner).toBe('rehearsal')
+    // The real audit: every distinct probe once plus GET /user, decided by what the transport answered.
+    expect(new Set(t.sent.map((r) => `${r.method} ${r.path}`)).size).toBe(t.sent.length)
+    expect(report.stats.requests).toBe(t.sent.length)
+    expect(t.sent.every((r) => !JSON.stringify(r).includes('rehearsal'))).toBe(true)
+    expect(report.permissions.map((p) => p.status)).toEqual(['granted', 'granted', 'granted', 'granted'])
+    expect(report.token.owner).toBe('octocat')
+    expect(JSON.stringify(report)).not.toContain('rehearsal')
+  })
+
+  it('never holds up the audit when the rehearsal fails', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? identity() : { status: 200, message: 'OK' }))
+    const report = await audit(settings([{ name: 'contents', level: 'read' }]), context, {
+      ...deps(t),
+      rehearsed: () => {
+        throw new Error('boom')
+      }
+    })
+    expect(report.result).toBe('pass')
   })
 })
 

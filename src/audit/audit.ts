@@ -2,7 +2,8 @@
  * The audit, end to end, with no knowledge of GitHub Actions: settings + catalog + a transport in, a report out.
  * plan → probe → decide → find → assemble. Identity first (one GET /user gives the owner, the expiry, the scopes
  * and the rate budget, and gates the rest), then every planned probe concurrently, then verdicts with their evidence
- * (conclude.ts). The verdict and report modules load while the first requests are in flight, not before them.
+ * (conclude.ts). The verdict and report modules load while the first requests are in flight, not before them, and
+ * run once there on invented answers (conclude.ts rehearse), so that V8 has compiled them before the last answer.
  */
 import type { Catalog } from '../catalog/catalog.js'
 import type { Edition } from '../catalog/github-data.js'
@@ -27,6 +28,8 @@ export interface AuditDependencies {
   readonly adminTransport?: Transport
   /** Called once the first requests are on their way: the shell loads what it needs after the audit (its summary). */
   readonly whileWaiting?: () => void
+  /** Receives the rehearsal's report (conclude.ts rehearse), to warm up what renders it; it is thrown away. */
+  readonly rehearsed?: (report: Report) => void
 }
 
 export interface AuditContext {
@@ -65,6 +68,14 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     .then(() => {
       deps.whileWaiting?.()
       return import('./conclude.js')
+    })
+    .then(async (module) => {
+      try {
+        deps.rehearsed?.(await module.rehearse({ settings, context, kind, plan, now: deps.now }))
+      } catch {
+        // A rehearsal only warms code up.
+      }
+      return module
     })
   const probed = await probing
   const { conclude } = await concluding

@@ -7,10 +7,12 @@ import type { Settings } from '../inputs/settings.js'
 import type { Report } from '../report/report.js'
 import type { CoverageListing, CoverageResult } from './coverage.js'
 import type { OrgRecord } from './org-record.js'
-import type { Session } from './session.js'
+import type { Send, Session } from './session.js'
 import type { Probed } from './probe.js'
 import type { TokenVerdict } from '../verdicts/token.js'
-import type { Level, TokenKind } from '../types.js'
+import type { HttpEvidence, Level, TokenKind } from '../types.js'
+import type { Plan, PlannedProbe } from './plan.js'
+import { deriveReachability } from '../verdicts/classify.js'
 import { decideCoverage } from './coverage.js'
 import { readOrgRecord } from './org-record.js'
 import { parseScopes } from '../verdicts/headers.js'
@@ -90,4 +92,61 @@ async function probeBeyond(
 function heldFrom(decided: readonly PermissionReport[]): (name: string, level: Level) => boolean {
   const proven = new Set(decided.filter((p) => p.status === 'granted').map((p) => `${p.name}:${p.level}`))
   return (name, level) => proven.has(`${name}:admin`) || (level !== 'admin' && proven.has(`${name}:write`)) || proven.has(`${name}:${level}`)
+}
+
+/** How many permissions a rehearsal decides (and as many beyond them with report-excess). */
+const REHEARSED = 3
+
+/** What a rehearsal needs: the real settings and plan; the answers are invented. */
+export interface Rehearsal {
+  readonly settings: Settings
+  readonly context: AuditContext
+  readonly kind: TokenKind
+  readonly plan: Plan
+  readonly now: () => number
+}
+
+/**
+ * decide → find → assemble once, on invented answers, while the real requests are in flight; the report is thrown
+ * away. V8 compiles a function when it is first called and learns its shapes on the first calls: done here, in time
+ * the audit spends waiting for GitHub, that work is no longer between the last answer and the exit. No request is
+ * sent (the session refuses and has no time left), nothing is written, and the invented answers never meet the real
+ * ones (each run builds its own).
+ */
+export function rehearse({ settings: real, context, kind, plan: whole, now }: Rehearsal): Promise<Report> {
+  const started = now()
+  // A few permissions are enough to run every function once (and less garbage is less memory): the first required
+  // ones, and with report-excess the first levels beyond them.
+  const required = real.required.length
+  const permissions = [...whole.permissions.slice(0, Math.min(required, REHEARSED)), ...whole.permissions.slice(required, required + REHEARSED)]
+  const used = new Set(permissions.flatMap((pp) => [pp.planned, ...pp.alternatives.map((a) => a.planned)]))
+  const plan: Plan = { permissions, requests: whole.requests.filter((p) => used.has(p)) }
+  const settings: Settings = { ...real, required: real.required.slice(0, REHEARSED), repositories: [] }
+  const answer = (planned: PlannedProbe, i: number): HttpEvidence => {
+    const common = { method: planned.request.method, path: planned.request.path, durationMs: 1 }
+    const permission = plan.permissions.find((pp) => pp.planned === planned)?.required
+    if (i % 3 === 0) return { ...common, status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, message: 'OK', body: {} }
+    if (i % 3 === 1)
+      return {
+        ...common,
+        status: 403,
+        headers: { 'content-type': 'application/json; charset=utf-8', ...(permission ? { 'x-accepted-github-permissions': `${permission.name}=${permission.level}` } : {}) },
+        message: 'Resource not accessible by personal access token'
+      }
+    return { ...common, status: 404, headers: { 'content-type': 'application/json; charset=utf-8' }, message: 'Not Found' }
+  }
+  const evidence = new Map(plan.requests.map((planned, i) => [planned, answer(planned, i)] as const))
+  const identity: HttpEvidence = {
+    method: 'GET',
+    path: '/user',
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4990', 'x-ratelimit-reset': String(Math.floor(started / 1000) + 3600) },
+    message: 'OK',
+    body: { login: 'rehearsal', id: 1, type: 'User' },
+    durationMs: 1
+  }
+  const refuse: Send = async (_probe, request) => ({ ...request, status: 0, headers: {}, message: 'Not sent: a rehearsal.', failure: 'refused', durationMs: 0 })
+  const session: Session = { started, deadline: started, now, send: refuse, requests: () => 0, timeLeft: () => false }
+  const probed: Probed = { identity, login: 'rehearsal', evidence, permissions: plan.permissions, reach: deriveReachability([...evidence].map(([planned, ev]) => ({ planned, evidence: ev }))) }
+  return conclude({ settings, context, session, kind, probed, listing: undefined })
 }
