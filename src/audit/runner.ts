@@ -10,6 +10,15 @@ export interface RunOptions {
   /** Epoch milliseconds after which nothing more is sent and requests in flight are abandoned. */
   readonly deadline: number
   readonly now: () => number
+  /** Aborted at the deadline, shared by every request (session.ts); without it each request arms its own timer. */
+  readonly deadlineSignal?: AbortSignal
+}
+
+/** A signal aborted at `deadline` (its timer does not keep the process alive). */
+export function signalAt(deadline: number, now: () => number): AbortSignal {
+  const controller = new AbortController()
+  setTimeout(() => controller.abort(), Math.max(0, deadline - now())).unref?.()
+  return controller.signal
 }
 
 export function syntheticEvidence(request: HttpRequest, failure: NonNullable<HttpEvidence['failure']>, message: string): HttpEvidence {
@@ -21,12 +30,13 @@ export async function sendOne(probe: ProbeSpec, request: HttpRequest, transport:
   if (unsafe) return syntheticEvidence(request, 'refused', `Not sent: the harmlessness guard refused it (${unsafe}).`)
   const remaining = options.deadline - options.now()
   if (remaining <= 0) return syntheticEvidence(request, 'deadline', 'Not sent: the audit reached its time limit (timeout-seconds) first.')
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), remaining)
-  timer.unref?.()
+  const controller = options.deadlineSignal ? undefined : new AbortController()
+  const timer = controller ? setTimeout(() => controller.abort(), remaining) : undefined
+  timer?.unref?.()
+  const signal = options.deadlineSignal ?? (controller as AbortController).signal
   try {
-    const evidence = await transport.send(request, controller.signal)
-    if (controller.signal.aborted && evidence.status === 0) {
+    const evidence = await transport.send(request, signal)
+    if (signal.aborted && evidence.status === 0) {
       return { ...evidence, failure: 'deadline', message: 'Abandoned: the audit reached its time limit (timeout-seconds) while waiting for this response.' }
     }
     return evidence

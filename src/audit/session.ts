@@ -5,7 +5,7 @@
  */
 import type { HttpRequest, Transport } from './transport.js'
 import type { HttpEvidence, ProbeSpec } from '../types.js'
-import { sendOne } from './runner.js'
+import { sendOne, signalAt } from './runner.js'
 import type { RunOptions } from './runner.js'
 
 export type Send = (probe: ProbeSpec, request: HttpRequest) => Promise<HttpEvidence>
@@ -32,7 +32,8 @@ export interface Session extends RunOptions {
 
 export function openSession(timeoutSeconds: number, deps: SessionDependencies): Session {
   const started = deps.now()
-  const options: RunOptions = { deadline: started + timeoutSeconds * 1000, now: deps.now }
+  const deadline = started + timeoutSeconds * 1000
+  const options: RunOptions = { deadline, now: deps.now, deadlineSignal: signalAt(deadline, deps.now) }
   let requests = 0
   const counted =
     (transport: Transport): Send =>
