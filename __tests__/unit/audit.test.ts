@@ -78,16 +78,25 @@ describe('audit: the rehearsal while the first wave is in flight (conclude.ts re
     const t = fakeTransport((req) => (req.path === '/user' ? identity() : req.method === 'GET' ? { status: 200, message: 'OK' } : { status: 404, message: 'Not Found' }))
     const rehearsals: Report[] = []
     const required: RequiredPermission[] = [{ name: 'contents', level: 'write' }, { name: 'pull_requests', level: 'write' }, { name: 'issues', level: 'read' }, { name: 'members', level: 'read' }]
-    const report = await audit(settings(required, { organization: 'acme' }), context, { ...deps(t), rehearsed: (r: Report) => void rehearsals.push(r) })
+    const admin = fakeTransport(() => ({ status: 200, body: [] }))
+    const repositories = [{ owner: 'acme', repo: 'infra' }, { owner: 'acme', repo: 'one' }, { owner: 'acme', repo: 'two' }, { owner: 'acme', repo: 'three' }]
+    const report = await audit(settings(required, { organization: 'acme', repositories, orgAdminToken: 'github_pat_' + 'b'.repeat(82) }), context, {
+      ...deps(t),
+      adminTransport: admin,
+      rehearsed: (r: Report) => void rehearsals.push(r)
+    })
     expect(rehearsals).toHaveLength(1)
     const [rehearsal] = rehearsals
+    // Repository coverage is rehearsed too (three names, decided from an invented listing), the organization's record never.
+    expect(rehearsal.coverage).toMatchObject({ checked: 3, unreachable: ['acme/one'] })
+    expect(admin.sent.every((r) => !JSON.stringify(r).includes('rehearsal'))).toBe(true)
+    expect(admin.sent.length).toBeGreaterThan(0)
     // Its answers are invented (some refused), its session sends nothing and has no time left.
     expect(rehearsal.stats.requests).toBe(0)
     expect(rehearsal.permissions.some((p) => p.status !== 'granted')).toBe(true)
     expect(rehearsal.token.owner).toBe('rehearsal')
-    // The real audit: every distinct probe once plus GET /user, decided by what the transport answered.
-    expect(new Set(t.sent.map((r) => `${r.method} ${r.path}`)).size).toBe(t.sent.length)
-    expect(report.stats.requests).toBe(t.sent.length)
+    // The real audit: what the transport was sent, decided by what it answered.
+    expect(report.stats.requests).toBe(t.sent.length + admin.sent.length)
     expect(t.sent.every((r) => !JSON.stringify(r).includes('rehearsal'))).toBe(true)
     expect(report.permissions.map((p) => p.status)).toEqual(['granted', 'granted', 'granted', 'granted'])
     expect(report.token.owner).toBe('octocat')

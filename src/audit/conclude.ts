@@ -110,7 +110,7 @@ export interface Rehearsal {
  * decide → find → assemble once, on invented answers, while the real requests are in flight; the report is thrown
  * away. V8 compiles a function when it is first called and learns its shapes on the first calls: done here, in time
  * the audit spends waiting for GitHub, that work is no longer between the last answer and the exit. No request is
- * sent (the session refuses and has no time left), nothing is written, and the invented answers never meet the real
+ * sent (the session has no org-admin transport and its send refuses), nothing is written, and the invented answers never meet the real
  * ones (each run builds its own).
  */
 export function rehearse({ settings: real, context, kind, plan: whole, now }: Rehearsal): Promise<Report> {
@@ -121,7 +121,9 @@ export function rehearse({ settings: real, context, kind, plan: whole, now }: Re
   const permissions = [...whole.permissions.slice(0, Math.min(required, REHEARSED)), ...whole.permissions.slice(required, required + REHEARSED)]
   const used = new Set(permissions.flatMap((pp) => [pp.planned, ...pp.alternatives.map((a) => a.planned)]))
   const plan: Plan = { permissions, requests: whole.requests.filter((p) => used.has(p)) }
-  const settings: Settings = { ...real, required: real.required.slice(0, REHEARSED), repositories: [] }
+  // With repositories, three of them: one listed, one answering 404, one answering 200.
+  const repositories = real.repositories.filter((r) => r.repo !== '*').slice(0, REHEARSED)
+  const settings: Settings = { ...real, required: real.required.slice(0, REHEARSED), repositories }
   const answer = (planned: PlannedProbe, i: number): HttpEvidence => {
     const common = { method: planned.request.method, path: planned.request.path, durationMs: 1 }
     const permission = plan.permissions.find((pp) => pp.planned === planned)?.required
@@ -146,7 +148,15 @@ export function rehearse({ settings: real, context, kind, plan: whole, now }: Re
     durationMs: 1
   }
   const refuse: Send = async (_probe, request) => ({ ...request, status: 0, headers: {}, message: 'Not sent: a rehearsal.', failure: 'refused', durationMs: 0 })
-  const session: Session = { started, deadline: started, now, send: refuse, requests: () => 0, timeLeft: () => false }
+  // Time left, so that repository coverage is decided too; no org-admin transport, so the organization's record is
+  // never read; and a send that refuses, should anything try.
+  const session: Session = { started, deadline: started + 1, now, send: refuse, requests: () => 0, timeLeft: () => true }
   const probed: Probed = { identity, login: 'rehearsal', evidence, permissions: plan.permissions, reach: deriveReachability([...evidence].map(([planned, ev]) => ({ planned, evidence: ev }))) }
-  return conclude({ settings, context, session, kind, probed, listing: undefined })
+  const key = (r: { readonly owner: string; readonly repo: string }) => `${r.owner}/${r.repo}`.toLowerCase()
+  const [listed, notFound, found] = repositories
+  const asked = new Map<string, HttpEvidence>()
+  if (notFound) asked.set(key(notFound), { method: 'GET', path: `/repos/${notFound.owner}/${notFound.repo}`, status: 404, headers: {}, message: 'Not Found', durationMs: 1 })
+  if (found) asked.set(key(found), { method: 'GET', path: `/repos/${found.owner}/${found.repo}`, status: 200, headers: {}, message: 'OK', body: {}, durationMs: 1 })
+  const listing: CoverageListing | undefined = repositories.length > 0 ? { reachable: new Set(listed ? [key(listed)] : []), asked, requests: asked.size + 1 } : undefined
+  return conclude({ settings, context, session, kind, probed, listing })
 }
