@@ -36,6 +36,9 @@ const entrySchema = z.pipe(
   })
 )
 
+/** A level, checked once per entry (built once: constructing a zod schema per entry cost more than checking it). */
+const levelSchema = z.enum(LEVELS)
+
 export function parseRequiredPermissions(raw: string, catalog: PermissionNames): ParsedPermissions {
   const errors: string[] = []
   const warnings: string[] = []
@@ -54,10 +57,9 @@ export function parseRequiredPermissions(raw: string, catalog: PermissionNames):
   }
   const chosen = new Map<string, Level>()
   for (const entry of entries) {
-    const shown = quote(entry)
     const parsed = entrySchema.safeParse(entry)
     if (!parsed.success) {
-      errors.push(`${INPUT}: ${shown} is not a permission entry; expected \`name: level\` (for example \`contents: read\`).`)
+      errors.push(`${INPUT}: ${quote(entry)} is not a permission entry; expected \`name: level\` (for example \`contents: read\`).`)
       continue
     }
     const { name, level } = parsed.data
@@ -70,7 +72,7 @@ export function parseRequiredPermissions(raw: string, catalog: PermissionNames):
       )
       continue
     }
-    const levelCheck = z.enum(LEVELS).safeParse(level)
+    const levelCheck = levelSchema.safeParse(level)
     if (!levelCheck.success || !levels.includes(levelCheck.data)) {
       errors.push(`${INPUT}: '${name}' has no level ${quote(level)}; valid levels: ${levels.join(', ')}.`)
       continue
