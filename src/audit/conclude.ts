@@ -66,7 +66,7 @@ export async function conclude({ settings, context, session, kind, probed, listi
   // Find, then assemble.
   const replacementUrl = replacementUrlFor(settings, context.serverUrl, token)
   const findings = auditFindings({ settings, kind, identity, skipped: probed.skipped, blockings, reach: probed.reach, permissions, probed: byProbes, visibility, token, record, disagreements, coverage, excess, scopes, serverUrl: context.serverUrl, replacementUrl })
-  const parts = { settings, edition: context.edition, serverUrl: context.serverUrl, token, permissions, beyond, findings, excess, coverage, record, disagreements }
+  const parts = { settings, edition: context.edition, serverUrl: context.serverUrl, token, permissions, beyond, findings, excess, coverage, record, disagreements, replacementUrl }
   return assembleReport({ ...parts, generatedAt: session.now(), requests: session.requests(), durationMs: Math.max(0, session.now() - session.started) })
 }
 

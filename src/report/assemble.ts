@@ -27,6 +27,8 @@ export interface ReportParts {
   readonly generatedAt: number
   readonly requests: number
   readonly durationMs: number
+  /** replacementUrlFor's URL when the caller already built it (the findings link to it); built here otherwise. */
+  readonly replacementUrl?: string
 }
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, notice: 2 }
@@ -60,7 +62,7 @@ export function assembleReport(parts: ReportParts): Report {
     token: parts.token.report,
     permissions: parts.permissions,
     findings: [...parts.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
-    regenerateUrl: replacementUrlFor(settings, parts.serverUrl, parts.token),
+    regenerateUrl: parts.replacementUrl ?? replacementUrlFor(settings, parts.serverUrl, parts.token),
     stats: { requests: parts.requests, durationMs: parts.durationMs },
     ...(parts.excess ? { excess: { permissions: parts.excess, undecided: parts.beyond.filter((p) => p.status === 'inconclusive').length } } : {}),
     ...(parts.coverage ? { coverage: parts.coverage } : {}),
