@@ -16,6 +16,7 @@ import type { HttpRequest, Transport } from '../audit/transport.js'
 import { EVIDENCE_HEADERS } from '../audit/transport.js'
 import type { HttpEvidence } from '../types.js'
 import { nodeFetch } from './node-fetch.js'
+import { requestSignal } from './request-signal.js'
 import type { ApiBase, FetchLike } from './url-guard.js'
 import { approveUrl, guardedFetch, UrlRefused, validateApiUrl } from './url-guard.js'
 import { DO_NOT_RETRY, MAX_RATE_LIMIT_WAIT_SECONDS, MAX_REQUEST_TIMEOUT_MS, RETRIES } from '../facts/limits.js'
@@ -117,19 +118,8 @@ export function createTransport(options: TransportOptions): Transport {
       // The guard approves the absolute URL; the fetch below sends that URL and nothing else.
       const approval = apiBase ? approveUrl(apiBase, request) : { ok: false as const, reason: `api-url is not one of GitHub's forms (${checked.ok ? '' : checked.reason})` }
       if (!approval.ok) return refused(`Not sent: the URL guard refused it (${approval.reason}).`)
-      // One controller per request, aborted by the audit's signal or by this request's own time limit (rather than
-      // AbortSignal.timeout and AbortSignal.any: two more signals, a weak reference and a finalizer per request).
-      const controller = new AbortController()
-      const combined = controller.signal
-      let timedOut = false
-      const timer = setTimeout(() => {
-        timedOut = true
-        controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))
-      }, options.requestTimeoutMs)
-      timer.unref?.()
-      const onAbort = () => controller.abort(signal.reason)
-      if (signal.aborted) onAbort()
-      else signal.addEventListener('abort', onAbort, { once: true })
+      const aborting = requestSignal(signal, options.requestTimeoutMs)
+      const combined = aborting.signal
       const isGet = request.method === 'GET'
       const fetch = guardedFetch(baseFetch, { url: approval.url, method: request.method })
       const route = {
@@ -154,8 +144,7 @@ export function createTransport(options: TransportOptions): Transport {
         if (e.response) return evidence(base, e.response.status, e.response.headers, e.response.data, started)
         return failed(e, isGet ? RETRIES : 0)
       } finally {
-        clearTimeout(timer)
-        signal.removeEventListener('abort', onAbort)
+        aborting.dispose()
       }
 
       function refused(message: string): HttpEvidence {
@@ -163,6 +152,7 @@ export function createTransport(options: TransportOptions): Transport {
       }
 
       function failed(e: OctokitError, retries = RETRIES): HttpEvidence {
+        const timedOut = aborting.timedOut()
         const failure: HttpEvidence['failure'] = signal.aborted ? 'deadline' : timedOut ? 'timeout' : 'network'
         const message = signal.aborted
           ? 'Abandoned: the audit reached its time limit.'
