@@ -110,8 +110,8 @@ export interface Rehearsal {
  * decide → find → assemble once, on invented answers, while the real requests are in flight; the report is thrown
  * away. V8 compiles a function when it is first called and learns its shapes on the first calls: done here, in time
  * the audit spends waiting for GitHub, that work is no longer between the last answer and the exit. No request is
- * sent (the session has no org-admin transport and its send refuses), nothing is written, and the invented answers never meet the real
- * ones (each run builds its own).
+ * sent (the session has no org-admin transport and its send refuses), nothing is written, and the invented answers
+ * never meet the real ones (each run builds its own).
  */
 export function rehearse({ settings: real, context, kind, plan: whole, now }: Rehearsal): Promise<Report> {
   const started = now()
