@@ -13,7 +13,7 @@ import type { TokenVerdict } from '../verdicts/token.js'
 import type { HttpEvidence, Level, TokenKind } from '../types.js'
 import type { Plan, PlannedProbe } from './plan.js'
 import { deriveReachability } from '../verdicts/classify.js'
-import { decideCoverage } from './coverage.js'
+import { decideCoverage, keyOf } from './coverage.js'
 import { readOrgRecord } from './org-record.js'
 import { parseScopes } from '../verdicts/headers.js'
 import { decidePermission } from '../verdicts/permissions.js'
@@ -152,11 +152,10 @@ export function rehearse({ settings: real, context, kind, plan: whole, now }: Re
   // never read; and a send that refuses, should anything try.
   const session: Session = { started, deadline: started + 1, now, send: refuse, requests: () => 0, timeLeft: () => true }
   const probed: Probed = { identity, login: 'rehearsal', evidence, permissions: plan.permissions, reach: deriveReachability([...evidence].map(([planned, ev]) => ({ planned, evidence: ev }))) }
-  const key = (r: { readonly owner: string; readonly repo: string }) => `${r.owner}/${r.repo}`.toLowerCase()
   const [listed, notFound, found] = repositories
   const asked = new Map<string, HttpEvidence>()
-  if (notFound) asked.set(key(notFound), { method: 'GET', path: `/repos/${notFound.owner}/${notFound.repo}`, status: 404, headers: {}, message: 'Not Found', durationMs: 1 })
-  if (found) asked.set(key(found), { method: 'GET', path: `/repos/${found.owner}/${found.repo}`, status: 200, headers: {}, message: 'OK', body: {}, durationMs: 1 })
-  const listing: CoverageListing | undefined = repositories.length > 0 ? { reachable: new Set(listed ? [key(listed)] : []), asked, requests: asked.size + 1 } : undefined
+  if (notFound) asked.set(keyOf(notFound), { method: 'GET', path: `/repos/${notFound.owner}/${notFound.repo}`, status: 404, headers: {}, message: 'Not Found', durationMs: 1 })
+  if (found) asked.set(keyOf(found), { method: 'GET', path: `/repos/${found.owner}/${found.repo}`, status: 200, headers: {}, message: 'OK', body: {}, durationMs: 1 })
+  const listing: CoverageListing | undefined = repositories.length > 0 ? { reachable: new Set(listed ? [keyOf(listed)] : []), asked, requests: asked.size + 1 } : undefined
   return conclude({ settings, context, session, kind, probed, listing })
 }

@@ -51,7 +51,8 @@ export interface CoverageListing {
 /** Whether listCoverage sends anything (its first page at once): only `owner/repo` entries are listed or asked. */
 export const listsRepositories = (repositories: CoverageInputs['repositories']): boolean => repositories.some((r) => r.repo !== '*')
 
-const keyOf = (r: { readonly owner: string; readonly repo: string }) => `${r.owner}/${r.repo}`.toLowerCase()
+/** How coverage keys a repository: `owner/repo`, lower case. */
+export const keyOf = (r: { readonly owner: string; readonly repo: string }) => `${r.owner}/${r.repo}`.toLowerCase()
 const now: Schedule = (task) => task()
 
 /**
