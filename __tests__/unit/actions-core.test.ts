@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setOutput, setOutputs, summary } from '../../src/action/actions-core.js'
+import { issueFileCommand, prepareKeyValueMessage, setOutput, setOutputs, summary } from '../../src/action/actions-core.js'
+import * as fileCommand from '../../node_modules/@actions/core/lib/file-command.js'
 import { parseOutputFile } from '../../tools/run-action.js'
 
 const saved = process.env.GITHUB_OUTPUT
@@ -51,6 +52,43 @@ describe('setOutputs', () => {
     const delimiters = readFileSync(file, 'utf8').match(/ghadelimiter_[0-9a-f-]{36}/g) ?? []
     rmSync(dir, { recursive: true, force: true })
     expect(new Set(delimiters).size).toBe(entries.length)
+  })
+})
+
+describe("file-command.js's functions, copied", () => {
+  const blank = (text: string) => text.replace(/ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, 'DELIMITER')
+
+  it('prepare the same key<<delimiter text as @actions/core, with a fresh random (v4) UUID each time', () => {
+    for (const [key, value] of [['result', 'pass'], ['report', '{"a":"x<<y"}\nline'], ['empty', ''], ['object', { a: 1 }], ['number', 7]] as Array<[string, unknown]>) {
+      const ours = prepareKeyValueMessage(key, value)
+      expect(blank(ours)).toBe(blank(fileCommand.prepareKeyValueMessage(key, value)))
+      expect(ours).toMatch(/^[a-z]+<<ghadelimiter_/)
+      expect(ours).not.toBe(prepareKeyValueMessage(key, value))
+    }
+  })
+
+  it('append the same bytes, and fail with the same messages', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pat-audit-file-command-'))
+    const saved = process.env.GITHUB_OUTPUT
+    try {
+      const files = { core: join(dir, 'core'), ours: join(dir, 'ours') }
+      for (const file of Object.values(files)) writeFileSync(file, 'before\n')
+      process.env.GITHUB_OUTPUT = files.core
+      fileCommand.issueFileCommand('OUTPUT', 'a<<D\nvalue ✓\nD')
+      process.env.GITHUB_OUTPUT = files.ours
+      issueFileCommand('OUTPUT', 'a<<D\nvalue ✓\nD')
+      expect(readFileSync(files.ours, 'utf8')).toBe(readFileSync(files.core, 'utf8'))
+      process.env.GITHUB_OUTPUT = join(dir, 'missing')
+      expect(() => issueFileCommand('OUTPUT', 'x')).toThrow(`Missing file at path: ${join(dir, 'missing')}`)
+      expect(() => fileCommand.issueFileCommand('OUTPUT', 'x')).toThrow(`Missing file at path: ${join(dir, 'missing')}`)
+      delete process.env.GITHUB_OUTPUT
+      expect(() => issueFileCommand('OUTPUT', 'x')).toThrow('Unable to find environment variable for file command OUTPUT')
+      expect(() => fileCommand.issueFileCommand('OUTPUT', 'x')).toThrow('Unable to find environment variable for file command OUTPUT')
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_OUTPUT
+      else process.env.GITHUB_OUTPUT = saved
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

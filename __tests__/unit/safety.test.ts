@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { checkHarmless, isRandomValue, matchTemplate, randomValue } from '../../src/catalog/safety.js'
+import { randomHex } from '../../src/run-audit.js'
 import type { HttpRequest } from '../../src/audit/transport.js'
 import type { ProbeSpec } from '../../src/types.js'
 
@@ -89,6 +90,13 @@ describe('randomValue', () => {
   it('gives any other parameter a pat-audit-probe name', () => {
     expect(randomValue('secret_name', hex(HEX32))).toBe(NAME)
     expect(randomValue('username', hex(HEX32))).toBe(NAME)
+  })
+
+  it("is fed 32 random hex digits by the audit's own randomHex (Web Crypto), different each time", () => {
+    const values = Array.from({ length: 50 }, () => randomHex())
+    for (const v of values) expect(v).toMatch(/^[0-9a-f]{32}$/)
+    expect(new Set(values).size).toBe(values.length)
+    expect(new Set(values.map((v) => randomValue('hook_id', () => v))).size).toBe(values.length)
   })
 
   it('depends on the random hex only', () => {

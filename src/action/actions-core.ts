@@ -1,7 +1,8 @@
 /**
  * The part of @actions/core the action uses, from @actions/core's own modules: its workflow commands (command.js:
- * `::add-mask::`, `::error …::`, escaping), its file commands (file-command.js: GITHUB_OUTPUT with a random
- * delimiter) and the write of its job summary (summary.js's, below). The wrappers below are core.js's own, line for line.
+ * `::add-mask::`, `::error …::`, escaping), its file command for outputs (file-command.js's, below: GITHUB_OUTPUT
+ * with a random delimiter) and the write of its job summary (summary.js's, below). The wrappers below are core.js's own,
+ * line for line.
  *
  * Why not `import * as core from '@actions/core'`: core.js also loads its OIDC client, which loads
  * @actions/http-client and all of undici, and its platform module, which loads @actions/exec and @actions/io; none
@@ -9,10 +10,9 @@
  * name only core.js, hence the paths into node_modules (a direct dependency, installed at the top level). A local
  * client that stands in for '@actions/core' (@github/local-action) runs the action through core-io.ts instead.
  */
-import { accessSync, appendFileSync, constants } from 'node:fs'
+import { accessSync, appendFileSync, constants, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
 import { issueCommand } from '../../node_modules/@actions/core/lib/command.js'
-import { issueFileCommand, prepareKeyValueMessage } from '../../node_modules/@actions/core/lib/file-command.js'
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
 import type { AnnotationProperties } from '../../node_modules/@actions/core/lib/core.js'
 import { coreIO } from './io.js'
@@ -37,6 +37,28 @@ export const summary = {
       }
     }
   }
+}
+
+/**
+ * file-command.js's two functions, line for line, but for where the delimiter's random UUID comes from: Web Crypto's
+ * `crypto.randomUUID` (global), loaded when the outputs are written, where file-command.js imports node:crypto when
+ * the action starts (3 to 4 ms before the first request, measured with npm run bench). `unit/actions-core.test.ts`
+ * compares what both write.
+ */
+export function issueFileCommand(command: string, message: unknown): void {
+  const filePath = process.env[`GITHUB_${command}`]
+  if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`)
+  if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`)
+  appendFileSync(filePath, `${toCommandValue(message)}${EOL}`, { encoding: 'utf8' })
+}
+
+export function prepareKeyValueMessage(key: string, value: unknown): string {
+  const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`
+  const convertedValue = toCommandValue(value)
+  // These should realistically never happen (file-command.js's own checks).
+  if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
+  if (convertedValue.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
+  return `${key}<<${delimiter}${EOL}${convertedValue}${EOL}${delimiter}`
 }
 
 export function getInput(name: string): string {
