@@ -13,7 +13,7 @@ interface Call {
   args: unknown[]
 }
 
-function recorder(inputs: Record<string, string>) {
+function recorder(inputs: Record<string, string>, debugging = true) {
   const calls: Call[] = []
   const outputs: Record<string, string> = {}
   let summary = ''
@@ -27,7 +27,7 @@ function recorder(inputs: Record<string, string>) {
     annotate: (level, message, title) => void calls.push({ kind: `annotate:${level}`, args: [message, title] }),
     info: (m) => void calls.push({ kind: 'info', args: [m] }),
     debug: (m) => void calls.push({ kind: 'debug', args: [m] }),
-    isDebug: () => true,
+    isDebug: () => debugging,
     writeSummary: async (md) => {
       summary = md
       calls.push({ kind: 'summary', args: [md] })
@@ -158,6 +158,27 @@ describe('run()', () => {
     await run({ io: r.io, env })
     const masked = r.calls.filter((c) => c.kind === 'setSecret').map((c) => c.args[0])
     for (const form of [`x-access-token:${TOKEN}`, `${TOKEN}:`, `:${TOKEN}`, TOKEN]) expect(masked).toContain(Buffer.from(form).toString('base64'))
+  })
+
+  it('writes debug lines only when the runner shows them (RUNNER_DEBUG, core.isDebug)', async () => {
+    const answers = () =>
+      nock(API)
+        .get('/user')
+        .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '9999999999' })
+        .get('/repos/acme/infra/commits')
+        .query(true)
+        .reply(200, [], { 'content-type': 'application/json' })
+        .get('/repos/acme/infra')
+        .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
+    answers()
+    const quiet = recorder({ ...base, 'required-permissions': 'contents: read' }, false)
+    await run({ io: quiet.io, env })
+    answers()
+    const debugging = recorder({ ...base, 'required-permissions': 'contents: read' }, true)
+    await run({ io: debugging.io, env })
+    expect(quiet.calls.filter((c) => c.kind === 'debug')).toEqual([])
+    expect(debugging.calls.some((c) => c.kind === 'debug' && /^GET \/user → 200 \(\d+ ms\)$/.test(String(c.args[0])))).toBe(true)
+    expect(quiet.outputs).toEqual({ ...debugging.outputs, report: quiet.outputs.report })
   })
 
   it('masks first, then cuts: a server echoing the token leaks no prefix of it in any line', async () => {

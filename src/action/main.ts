@@ -54,7 +54,12 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
   try {
     for (const name of INPUT_NAMES) if (!(name in raw)) raw[name] = name === 'github-token' ? '' : io.getInput(name)
     for (const name of INVENTORY_INPUT_NAMES) raw[name] = io.getInput(name)
-    const result = await runAudit(raw, deps.env, { now: deps.now, makeTransport: deps.makeTransport, debug: (m) => io.debug(m) })
+    // Debug lines only when the runner shows them. It shows `::debug::` lines only with step debug logging on
+    // (ACTIONS_STEP_DEBUG: https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions, "Setting a
+    // debug message"), and sets RUNNER_DEBUG=1 only then (https://docs.github.com/en/actions/reference/variables-reference,
+    // core.isDebug reads it). Otherwise each request's line was a write to stdout that no one sees.
+    const debug = io.isDebug() ? (m: string) => io.debug(m) : () => undefined
+    const result = await runAudit(raw, deps.env, { now: deps.now, makeTransport: deps.makeTransport, debug })
     outputs = result.outputs
     for (const warning of result.warnings) io.annotate('warning', warning)
     for (const error of result.errors) io.fail(error)
