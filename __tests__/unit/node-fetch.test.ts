@@ -9,7 +9,8 @@ import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { nodeFetch } from '../../src/github/node-fetch.js'
-import { createTransport, fetchFor } from '../../src/github/octokit-transport.js'
+import { createTransport } from '../../src/github/octokit-transport.js'
+import { fetchFor } from '../../src/github/proxy.js'
 
 const servers: Server[] = []
 async function listen(server: Server): Promise<string> {

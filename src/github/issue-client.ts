@@ -5,7 +5,7 @@
  */
 import { Octokit } from '@octokit/core'
 import type { FetchLike } from './url-guard.js'
-import { fetchFor } from './octokit-transport.js'
+import { fetchFor } from './proxy.js'
 import { approveUrl, guardedFetch, UrlRefused, validateApiUrl } from './url-guard.js'
 import type { IssueClient, ListedIssue } from '../notify/tracking-issue.js'
 
