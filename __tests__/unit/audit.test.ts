@@ -115,6 +115,31 @@ describe('audit: the rehearsal while the first wave is in flight (conclude.ts re
   })
 })
 
+describe("audit: the transport's preparation while the first wave is in flight", () => {
+  const prepared = async (repositories: Settings['repositories']) => {
+    const calls: number[] = []
+    const t = fakeTransport((req) => (req.path === '/user' ? identity() : { status: 200, body: [] }))
+    const sentBefore: number[] = []
+    const transport: Transport = { send: (request, signal) => t.send(request, signal), prepare: (connections) => void (calls.push(connections), sentBefore.push(t.sent.length)) }
+    await audit(settings([{ name: 'contents', level: 'read' }], { repositories }), context, deps(transport))
+    return { calls, sentBefore }
+  }
+  const names = (n: number) => Array.from({ length: n }, (_, i) => ({ owner: 'acme', repo: `r${i}` }))
+
+  it('asks once, after the first wave left, for connections for what repository coverage sends at once (at most ten)', async () => {
+    const big = await prepared(names(1000))
+    expect(big.calls).toEqual([10])
+    // GET /user, the coverage's first page and the probes had all been handed to the transport.
+    expect(big.sentBefore[0]).toBeGreaterThanOrEqual(3)
+    expect((await prepared(names(3))).calls).toEqual([4])
+  })
+
+  it('asks for no connection without repositories to list (owner/* is decided by the organization record)', async () => {
+    expect((await prepared([])).calls).toEqual([0])
+    expect((await prepared([{ owner: 'acme', repo: '*' }])).calls).toEqual([0])
+  })
+})
+
 describe('audit: expiry and lifetime', () => {
   const run = (headers: Record<string, string>, extra: Partial<Settings> = {}) =>
     audit(settings([], extra), context, deps(fakeTransport((req) => (req.path === '/user' ? { ...identity(headers), headers: { ...identity().headers, ...headers } } : { status: 200 }))))

@@ -14,7 +14,8 @@ import type { CoverageListing, Schedule } from './coverage.js'
 import { buildPlan } from './plan.js'
 import { openSession } from './session.js'
 import { probe, sendIdentity } from './probe.js'
-import { listCoverage, listsRepositories } from './coverage.js'
+import { listCoverage } from './coverage.js'
+import { MAX_IN_FLIGHT } from '../facts/limits.js'
 import { tokenKind } from '../verdicts/token-kind.js'
 import { excessCandidates } from '../verdicts/excess.js'
 
@@ -48,6 +49,9 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   // Repository coverage lists what the token reaches beside the probes. Its first page needs nothing from the plan
   // or from the identity's answer, so it leaves with GET /user (it is on the critical path: the later pages wait for
   // it); the pages and repositories after it wait for the identity's gate, like the probes after the first wave.
+  // The owner/repo entries coverage lists or asks for (owner/* is decided by the organization's record).
+  let listed = 0
+  for (const r of settings.repositories) if (r.repo !== '*') listed++
   let openGate: (later: Schedule) => void = () => undefined
   const gate = new Promise<Schedule>((resolve) => (openGate = resolve))
   const listing: Promise<CoverageListing> | undefined =
@@ -60,13 +64,15 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
   const plan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
   // Probe: the first wave has one place less when the coverage's first page took it.
-  const probing = probe(session, identityRequest, plan, context.catalog, target, deps, { sentAhead: listsRepositories(settings.repositories) ? 1 : 0, onGate: openGate })
+  const probing = probe(session, identityRequest, plan, context.catalog, target, deps, { sentAhead: listed > 0 ? 1 : 0, onGate: openGate })
   // The first wave is on its way once the promise jobs above have run (setImmediate comes after them): only then
   // are the modules that decide, find and assemble loaded, while GitHub answers.
   const concluding = nextTurn()
     .then(nextTurn)
     .then(() => {
       deps.whileWaiting?.()
+      // Repository coverage's later requests go at once after its first page: their connections open meanwhile.
+      deps.transport.prepare?.(listed > 0 ? Math.min(MAX_IN_FLIGHT, 1 + listed) : 0)
       return import('./conclude.js')
     })
     .then(async (module) => {

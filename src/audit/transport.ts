@@ -15,6 +15,11 @@ export interface HttpRequest {
  */
 export interface Transport {
   send(request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence>
+  /**
+   * Called once the first requests are on their way: opens connections ahead of requests about to go out at once,
+   * until `connections` are open, and runs the answer path once on invented answers. Sends nothing. Optional.
+   */
+  prepare?(connections: number): void
 }
 
 /** Response headers kept as evidence; everything else is dropped. */

@@ -9,8 +9,11 @@
  * error, e.g. `connect ECONNREFUSED …`), an abort with an AbortError, and a port on the Fetch standard's bad-port list
  * is refused without connecting, as fetch refuses it.
  */
-import { request as httpRequest } from 'node:http'
-import type { IncomingMessage } from 'node:http'
+import { Agent as HttpAgent, request as httpRequest } from 'node:http'
+import type { AgentOptions, IncomingMessage } from 'node:http'
+import { isIP } from 'node:net'
+import { withWarmConnections } from './warm-connections.js'
+import type { WarmAgent } from './warm-connections.js'
 
 /** A fetch as Octokit calls it. */
 export type FetchLike = (url: string, init: Record<string, unknown>) => Promise<Response>
@@ -21,6 +24,37 @@ const BAD_PORTS = new Set([
   135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995,
   1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080
 ])
+
+/** As Node's global agents are made (keep-alive, last freed first, idle connections closed after 5 s): ours only add the warm pool. */
+const AGENT_OPTIONS: AgentOptions = { keepAlive: true, scheduling: 'lifo', timeout: 5000 }
+let httpAgent: WarmAgent | undefined
+let httpsAgent: WarmAgent | undefined
+
+/** The agent for a scheme, made on first use (node:https, with tls, loads only for an https URL). */
+async function agentFor(https: boolean): Promise<WarmAgent> {
+  if (!https) return (httpAgent ??= withWarmConnections(new HttpAgent(AGENT_OPTIONS)))
+  const { Agent } = await import('node:https')
+  return (httpsAgent ??= withWarmConnections(new Agent(AGENT_OPTIONS)))
+}
+
+/**
+ * Opens connections to the origin of `url` until `count` are open or waiting (warm-connections.ts), for requests about
+ * to go there at once. Sends nothing; a URL that is not http(s) opens nothing.
+ */
+export function warmConnections(url: string, count: number): void {
+  let target: URL
+  try {
+    target = new URL(url)
+  } catch {
+    return
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') return
+  const https = target.protocol === 'https:'
+  const port = Number(target.port || (https ? 443 : 80))
+  if (BAD_PORTS.has(port)) return
+  const host = target.hostname.startsWith('[') ? target.hostname.slice(1, -1) : target.hostname
+  void agentFor(https).then((warm) => warm.warm({ host, port, ...(https && !isIP(host) ? { servername: host } : {}) }, count))
+}
 
 /** Response headers as fetch gives them: lower-case names, repeated values joined with ", ". */
 class NodeHeaders {
@@ -74,6 +108,14 @@ class NodeResponse {
   }
 }
 
+/**
+ * An answer made here, never received: what the transport's rehearsal (octokit-transport.ts) hands Octokit instead of
+ * sending anything, built as nodeFetch builds a received one.
+ */
+export function inventedAnswer(url: string, status: number, headers: Record<string, string>, body: string): Response {
+  return new NodeResponse(status, status === 200 ? 'OK' : 'Not Found', url, new NodeHeaders(headers), Buffer.from(body, 'utf8')) as unknown as Response
+}
+
 function fetchFailed(cause: unknown): TypeError {
   return new TypeError('fetch failed', { cause })
 }
@@ -84,7 +126,9 @@ function abortError(signal: AbortSignal): unknown {
 
 export const nodeFetch: FetchLike = async (url, init) => {
   // node:https (with tls) loads on the first https request: a plain-http API (a loopback simulator) never needs it.
-  const send = /^https:/i.test(url) ? (await import('node:https')).request : httpRequest
+  const https = /^https:/i.test(url)
+  const send = https ? (await import('node:https')).request : httpRequest
+  const { agent } = await agentFor(https)
   return new Promise<Response>((resolve, reject) => {
     let target: URL
     try {
@@ -112,7 +156,7 @@ export const nodeFetch: FetchLike = async (url, init) => {
     if (body) headers['content-length'] = String(body.length)
     // As fetch does: compressed answers (a page of 100 repositories is about 600 kB as JSON).
     if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate'
-    const req = send(target, { method: String(init.method ?? 'GET').toUpperCase(), headers })
+    const req = send(target, { method: String(init.method ?? 'GET').toUpperCase(), headers, agent })
     const onAbort = () => req.destroy(abortError(signal as AbortSignal) as Error)
     signal?.addEventListener('abort', onAbort, { once: true })
     let settled = false
