@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildCatalog } from '../../src/catalog/catalog.js'
 import { audit } from '../../src/audit/audit.js'
+import { answerOpensGate } from '../../src/verdicts/identity.js'
 import { FIRST_WAVE } from '../../src/facts/limits.js'
 import { lifetimeCompliance } from '../../src/verdicts/token.js'
 import type { Settings } from '../../src/inputs/settings.js'
@@ -259,15 +260,78 @@ describe('audit: repository coverage goes out with the first wave', () => {
     for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve))
   }
 
-  it("sends the listing's first page right after GET /user, before the plan's probes", async () => {
+  it("sends the listing's first page first, then GET /user, then the plan's probes", async () => {
     const { transport, release } = heldIdentity()
     const running = audit(settings([{ name: 'contents', level: 'read' }], { repositories }), context, deps(transport))
     await turns(3)
-    expect(transport.sent.slice(0, 2).map((r) => `${r.path}${r.query.page ? `?page=${r.query.page}` : ''}`)).toEqual(['/user', '/user/repos?page=1'])
+    expect(transport.sent.slice(0, 3).map((r) => `${r.path}${r.query.page ? `?page=${r.query.page}` : ''}`)).toEqual(['/user/repos?page=1', '/user', '/repos/acme/infra'])
     release()
     const report = await running
     expect(report.coverage?.unreachable).toEqual([])
     expect(transport.sent.map((r) => r.path)).toContain('/repos/acme/other')
+  })
+
+  /** 250 listable repositories (three pages) and 250 named ones; GET /user answers only when released. */
+  function threePages(pageHeaders: Record<string, string>) {
+    let release: () => void = () => undefined
+    const released = new Promise<void>((resolve) => (release = resolve))
+    const named = Array.from({ length: 250 }, (_, i) => ({ owner: 'acme', repo: `r${i}` }))
+    const t = fakeTransport((req) => {
+      if (req.path === '/user') return identity()
+      if (req.path !== '/user/repos') return { status: 200 }
+      const page = Number(req.query.page)
+      const body = named.slice((page - 1) * 100, page * 100).map((r) => ({ full_name: `${r.owner}/${r.repo}` }))
+      return { status: 200, body, headers: { ...pageHeaders, link: '<https://api.github.com/user/repos?per_page=100&page=3>; rel="last"' } }
+    })
+    const transport = {
+      sent: t.sent,
+      // GitHub answers after a while, not before the plan is made: here, a few milliseconds.
+      send: async (req: HttpRequest, signal: AbortSignal) =>
+        req.path === '/user' ? released.then(() => t.send(req, signal)) : new Promise<void>((resolve) => setTimeout(resolve, 5)).then(() => t.send(req, signal))
+    }
+    return { transport, release, named }
+  }
+
+  it("sends the other pages on the first page's own answer when it shows the rate budget for them and the probes", async () => {
+    const { transport, release, named } = threePages({ 'x-ratelimit-remaining': '4990', 'x-ratelimit-reset': String(NOW / 1000 + 3600) })
+    const running = audit(settings([{ name: 'contents', level: 'read' }], { repositories: named }), context, deps(transport))
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    // GET /user has not answered yet: pages 2 and 3 are already out.
+    expect(transport.sent.filter((r) => r.path === '/user/repos').map((r) => r.query.page)).toEqual(['1', '2', '3'])
+    release()
+    const report = await running
+    expect(report.coverage).toMatchObject({ checked: 250, unreachable: [], undecided: [] })
+  })
+
+  it("leaves the other pages to GET /user's gate when the first page shows no rate budget, or too small a one", async () => {
+    for (const headers of [{}, { 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': String(NOW / 1000 + 3600) }] as Array<Record<string, string>>) {
+      const { transport, release, named } = threePages(headers)
+      const running = audit(settings([{ name: 'contents', level: 'read' }], { repositories: named }), context, deps(transport))
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      expect(transport.sent.filter((r) => r.path === '/user/repos').map((r) => r.query.page)).toEqual(['1'])
+      release()
+      const report = await running
+      expect(transport.sent.filter((r) => r.path === '/user/repos').map((r) => r.query.page)).toEqual(['1', '2', '3'])
+      expect(report.coverage).toMatchObject({ checked: 250, unreachable: [] })
+    }
+  })
+
+  it('opens the gate on a 200 with the budget only: not on a refusal, a failure or a budget short by one', () => {
+    const ev = (status: number, remaining: string, extra: Partial<HttpEvidence> = {}): HttpEvidence => ({
+      method: 'GET',
+      path: '/user/repos',
+      status,
+      headers: { 'x-ratelimit-remaining': remaining, 'x-ratelimit-reset': '4102444800' },
+      message: '',
+      durationMs: 1,
+      ...extra
+    })
+    expect(answerOpensGate(ev(200, '12'), 12)).toBe(true)
+    expect(answerOpensGate(ev(200, '11'), 12)).toBe(false)
+    expect(answerOpensGate(ev(401, '4999'), 12)).toBe(false)
+    expect(answerOpensGate(ev(403, '4999'), 12)).toBe(false)
+    expect(answerOpensGate(ev(200, '4999', { failure: 'not-json' }), 12)).toBe(false)
+    expect(answerOpensGate(ev(200, 'many'), 12)).toBe(false)
   })
 
   it('keeps the first wave to FIRST_WAVE requests beside GET /user when the page took a place of it', async () => {

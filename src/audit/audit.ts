@@ -14,9 +14,11 @@ import type { CoverageListing, Schedule } from './coverage.js'
 import { buildPlan } from './plan.js'
 import { openSession } from './session.js'
 import { probe, sendIdentity } from './probe.js'
+import { createLimiter } from './runner.js'
 import { listCoverage } from './coverage.js'
 import { MAX_IN_FLIGHT } from '../facts/limits.js'
 import { tokenKind } from '../verdicts/token-kind.js'
+import { answerOpensGate } from '../verdicts/identity.js'
 import { excessCandidates } from '../verdicts/excess.js'
 
 export interface AuditDependencies {
@@ -42,27 +44,35 @@ export interface AuditContext {
 
 export async function audit(settings: Settings, context: AuditContext, deps: AuditDependencies): Promise<Report> {
   const session = openSession(settings.timeoutSeconds, deps)
-  // GET /user leaves first (its promise jobs run before the next turn of the event loop); the plan is built while
-  // it is in flight.
-  const identityRequest = sendIdentity(session)
+  const limit = createLimiter(MAX_IN_FLIGHT)
   const kind = tokenKind(settings.token)
-  // Repository coverage lists what the token reaches beside the probes. Its first page needs nothing from the plan
-  // or from the identity's answer, so it leaves with GET /user (it is on the critical path: the later pages wait for
-  // it); the pages and repositories after it wait for the identity's gate, like the probes after the first wave.
+  // Repository coverage lists what the token reaches beside the probes. Its first page needs nothing from the plan or
+  // from the identity's answer and it is on the critical path (the other pages wait for it, the unlisted repositories
+  // for them), so it leaves first, then GET /user. When it answers 200 with the rate budget for the other pages and
+  // the probes, they go at once (answerOpensGate); otherwise they wait for the identity's gate, like the probes after
+  // the first wave. The repositories asked one by one after the pages always wait for that gate.
   // The owner/repo entries coverage lists or asks for (owner/* is decided by the organization's record).
   let listed = 0
   for (const r of settings.repositories) if (r.repo !== '*') listed++
   let openGate: (later: Schedule) => void = () => undefined
   const gate = new Promise<Schedule>((resolve) => (openGate = resolve))
+  let probes = Number.POSITIVE_INFINITY
   const listing: Promise<CoverageListing> | undefined =
     settings.repositories.length > 0
-      ? listCoverage(settings.repositories, kind, session.send, { first: (task) => identityRequest.limit(task), later: (task) => gate.then((later) => later(task)) })
+      ? listCoverage(settings.repositories, kind, session.send, {
+          first: (task) => limit(task),
+          later: (task) => gate.then((later) => later(task)),
+          opened: (firstPage, pages) => (answerOpensGate(firstPage, pages + probes) ? (task) => limit(task) : undefined)
+        })
       : undefined
+  // GET /user (its promise jobs run before the next turn of the event loop); the plan is built while it is in flight.
+  const identityRequest = sendIdentity(session, limit)
   await nextTurn()
   // Plan, before the token's login is known; with report-excess, every level above the requirement too.
   const target = { owner: settings.repository?.owner, repo: settings.repository?.repo, org: settings.organization }
   const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
   const plan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
+  probes = plan.requests.length
   // Probe: the first wave has one place less when the coverage's first page took it.
   const probing = probe(session, identityRequest, plan, context.catalog, target, deps, { sentAhead: listed > 0 ? 1 : 0, onGate: openGate })
   // The first wave is on its way once the promise jobs above have run (setImmediate comes after them): only then

@@ -4,10 +4,12 @@
  * repository the listing did not show (a public repository the user has no affiliation with is reachable but not
  * listed). `owner/*` is decided by the organization's own record (repository selection `all`), when there is one.
  *
- * Round trips: the first page goes out with the audit's first wave of probes; its `Link` header (`rel="last"`, as
+ * Round trips: the first page goes out first, with the audit's first wave; its `Link` header (`rel="last"`, as
  * GitHub paginates: https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api) says how many
  * pages there are, and the other pages are then all requested at once, then every repository still unseen at once:
- * three round trips for 1,000 repositories, where one page after another took twelve.
+ * three round trips for 1,000 repositories, where one page after another took twelve. Each of the other pages is
+ * written as soon as it is made (before the next is made), so the first answers come back, and are read, while the
+ * last pages are still on their way.
  */
 import type { HttpEvidence, TokenKind } from '../types.js'
 import { getProbe } from './plan.js'
@@ -40,6 +42,17 @@ export interface CoverageInputs {
  */
 export type Schedule = (task: () => Promise<HttpEvidence>) => Promise<HttpEvidence | undefined>
 
+/**
+ * When coverage's requests go: `first` for the first page (before the token's identity is known), `later` for the rest
+ * (behind the identity's gate), unless `opened` gives a schedule for the other pages from the first page's own answer
+ * (it proved the token works and has the budget for them).
+ */
+export interface CoverageSchedule {
+  readonly first: Schedule
+  readonly later: Schedule
+  readonly opened?: (firstPage: HttpEvidence, pages: number) => Schedule | undefined
+}
+
 /** What the token was seen to reach: the listing, and the answers for repositories asked one by one. */
 export interface CoverageListing {
   readonly reachable: ReadonlySet<string>
@@ -64,7 +77,7 @@ export async function listCoverage(
   repositories: CoverageInputs['repositories'],
   kind: TokenKind,
   send: Send,
-  schedule: { readonly first: Schedule; readonly later: Schedule } = { first: now, later: now }
+  schedule: CoverageSchedule = { first: now, later: now }
 ): Promise<CoverageListing> {
   let requests = 0
   const get = (when: Schedule, template: string, path: string, query: Record<string, string> = {}) =>
@@ -113,8 +126,16 @@ export async function listCoverage(
     if (last !== undefined) {
       const pages = Math.min(last, MAX_PAGES)
       if (pages - 1 < left) {
-        const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => page(i + 2, schedule.later)))
-        rest.forEach(take)
+        const when = (first && schedule.opened?.(first, pages - 1)) || schedule.later
+        // Each page is read as it comes: its repositories are kept and the page itself is let go at once, not held
+        // (parsed) until the last one is in.
+        const rest: Array<Promise<number | undefined>> = []
+        for (let n = 2; n <= pages; n++) {
+          rest.push(page(n, when).then(take))
+          // The request just made is written in the ticks queued while it was made; this one comes after them.
+          await new Promise((resolve) => process.nextTick(resolve))
+        }
+        await Promise.all(rest)
       }
     } else {
       // No `Link` with rel="last" on a full page: one page after another, as long as they are full.

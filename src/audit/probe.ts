@@ -54,14 +54,14 @@ export interface IdentityRequest {
 }
 
 /**
- * Sends GET /user at once: the plan is built while it is in flight (it needs nothing from the answer). Its place in
+ * Sends GET /user at once (under `limit`, the bound on requests in flight, shared with repository coverage's first page
+ * when that went first): the plan is built while it is in flight (it needs nothing from the answer). Its place in
  * flight is given back only once the first wave's probes have answered too: they leave a few milliseconds after it
  * (the plan, then each request's own preparation), and a later probe taking that place as soon as GET /user answered
  * would start its chain of round trips that much earlier than the rest of its wave, one round trip more over a long
  * audit (measured by npm run bench at 50 ms). The answer itself is used as soon as it arrives.
  */
-export function sendIdentity(session: Session): IdentityRequest {
-  const limit = createLimiter(MAX_IN_FLIGHT)
+export function sendIdentity(session: Session, limit: <T>(task: () => Promise<T>) => Promise<T> = createLimiter(MAX_IN_FLIGHT)): IdentityRequest {
   let release: () => void = () => undefined
   const released = new Promise<void>((resolve) => (release = resolve))
   const identity = new Promise<HttpEvidence>((resolve, reject) => {

@@ -42,6 +42,18 @@ export function rateBudget(ev: HttpEvidence): RateBudget | undefined {
   return { remaining, resetAt: reset * 1000 }
 }
 
+/**
+ * Whether an answer other than GET /user's already lets `needed` more requests go: a 200 (the token works) whose rate
+ * budget covers them. GitHub sends the rate-limit headers with every REST response
+ * (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#checking-the-status-of-your-rate-limit);
+ * without them, or with too small a budget, GET /user's gate decides as before.
+ */
+export function answerOpensGate(ev: HttpEvidence, needed: number): boolean {
+  if (ev.status !== 200 || ev.failure !== undefined) return false
+  const budget = rateBudget(ev)
+  return budget !== undefined && budget.remaining >= needed
+}
+
 /** The token owner's login, when GET /user answered it. */
 export function loginOf(identity: HttpEvidence): string | undefined {
   const body = identity.body as { login?: unknown } | undefined
