@@ -13,7 +13,7 @@ import type { TokenVerdict } from '../verdicts/token.js'
 import type { HttpEvidence, Level, TokenKind } from '../types.js'
 import type { Plan, PlannedProbe } from './plan.js'
 import { deriveReachability } from '../verdicts/classify.js'
-import { decideCoverage, keyOf } from './coverage.js'
+import { decideCoverage, listCoverage, PAGE_SIZE } from './coverage.js'
 import { readOrgRecord } from './org-record.js'
 import { parseScopes } from '../verdicts/headers.js'
 import { decidePermission } from '../verdicts/permissions.js'
@@ -113,7 +113,7 @@ export interface Rehearsal {
  * sent (the session has no org-admin transport and its send refuses), nothing is written, and the invented answers
  * never meet the real ones (each run builds its own).
  */
-export function rehearse({ settings: real, context, kind, plan: whole, now }: Rehearsal): Promise<Report> {
+export async function rehearse({ settings: real, context, kind, plan: whole, now }: Rehearsal): Promise<Report> {
   const started = now()
   // A few permissions are enough to run every function once (and less garbage is less memory): the first required
   // ones, and with report-excess the first levels beyond them.
@@ -152,10 +152,20 @@ export function rehearse({ settings: real, context, kind, plan: whole, now }: Re
   // never read; and a send that refuses, should anything try.
   const session: Session = { started, deadline: started + 1, now, send: refuse, requests: () => 0, timeLeft: () => true }
   const probed: Probed = { identity, login: 'rehearsal', evidence, permissions: plan.permissions, reach: deriveReachability([...evidence].map(([planned, ev]) => ({ planned, evidence: ev }))) }
-  const [listed, notFound, found] = repositories
-  const asked = new Map<string, HttpEvidence>()
-  if (notFound) asked.set(keyOf(notFound), { method: 'GET', path: `/repos/${notFound.owner}/${notFound.repo}`, status: 404, headers: {}, message: 'Not Found', durationMs: 1 })
-  if (found) asked.set(keyOf(found), { method: 'GET', path: `/repos/${found.owner}/${found.repo}`, status: 200, headers: {}, message: 'OK', body: {}, durationMs: 1 })
-  const listing: CoverageListing | undefined = repositories.length > 0 ? { reachable: new Set(listed ? [keyOf(listed)] : []), asked, requests: asked.size + 1 } : undefined
+  // Repository coverage runs for real on invented answers (a full first page showing the first name and saying there
+  // are two, an empty second one, then a 404 and a 200 for the other two), through a send that sends nothing.
+  const [listed, notFound] = repositories
+  const invented: Send = async (_probe, request) => {
+    const common = { method: request.method, path: request.path, durationMs: 1, message: 'OK' }
+    if (!request.path.startsWith('/repos/')) {
+      const first = request.query.page === '1'
+      const names = first ? [listed ? `${listed.owner}/${listed.repo}` : 'octo-org/rehearsal', ...Array.from({ length: PAGE_SIZE - 1 }, (_, i) => `octo-org/rehearsal-${i}`)] : []
+      const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }
+      if (first) headers.link = `<https://api.github.com${request.path}?per_page=${PAGE_SIZE}&page=2>; rel="next", <https://api.github.com${request.path}?per_page=${PAGE_SIZE}&page=2>; rel="last"`
+      return { ...common, status: 200, headers, body: names.map((full_name) => ({ full_name })) }
+    }
+    return notFound && request.path === `/repos/${notFound.owner}/${notFound.repo}` ? { ...common, status: 404, headers: {}, message: 'Not Found' } : { ...common, status: 200, headers: {}, body: {} }
+  }
+  const listing: CoverageListing | undefined = repositories.length > 0 ? await listCoverage(repositories, kind, invented) : undefined
   return conclude({ settings, context, session, kind, probed, listing })
 }

@@ -127,15 +127,9 @@ export async function listCoverage(
       const pages = Math.min(last, MAX_PAGES)
       if (pages - 1 < left) {
         const when = (first && schedule.opened?.(first, pages - 1)) || schedule.later
-        // Each page is read as it comes: its repositories are kept and the page itself is let go at once, not held
-        // (parsed) until the last one is in.
-        const rest: Array<Promise<number | undefined>> = []
-        for (let n = 2; n <= pages; n++) {
-          rest.push(page(n, when).then(take))
-          // The request just made is written in the ticks queued while it was made; this one comes after them.
-          await new Promise((resolve) => process.nextTick(resolve))
-        }
-        await Promise.all(rest)
+        // Each page is written as soon as it is made, and read as it comes: its repositories are kept and the page
+        // itself is let go at once, not held (parsed) until the last one is in.
+        await oneByOne(pages - 1, (i) => page(i + 2, when).then(take))
       }
     } else {
       // No `Link` with rel="last" on a full page: one page after another, as long as they are full.
@@ -143,9 +137,26 @@ export async function listCoverage(
     }
   }
   const remaining = unseen()
-  const answers = await Promise.all(remaining.map((r) => get(schedule.later, '/repos/{owner}/{repo}', `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.repo)}`)))
+  const answers = await oneByOne(remaining.length, (i) => {
+    const r = remaining[i] as CoverageInputs['repositories'][number]
+    return get(schedule.later, '/repos/{owner}/{repo}', `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.repo)}`)
+  })
   remaining.forEach((r, i) => asked.set(keyOf(r), answers[i]))
   return { reachable, asked, requests }
+}
+
+/**
+ * Starts `count` requests one after another without waiting for their answers, each written before the next is made:
+ * made all at once, none is written before the last is made (a request is written in the ticks queued while it was
+ * made, after the promise jobs that make the others). Resolves with their results, in order.
+ */
+async function oneByOne<T>(count: number, start: (i: number) => Promise<T>): Promise<T[]> {
+  const started: Array<Promise<T>> = []
+  for (let i = 0; i < count; i++) {
+    started.push(start(i))
+    await new Promise((resolve) => process.nextTick(resolve))
+  }
+  return Promise.all(started)
 }
 
 /** The verdict for every entry of `repositories`, from a listing (and, for `owner/*`, the organization's record). */
