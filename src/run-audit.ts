@@ -7,6 +7,7 @@ import { shippedCatalog } from './catalog/shipped.js'
 import type { Catalog } from './catalog/catalog.js'
 import { editionForApiUrl } from './catalog/github-data.js'
 import { audit } from './audit/audit.js'
+import { randomHex, randomUUID } from './random.js'
 import type { Transport } from './audit/transport.js'
 import { DEFAULTS, INPUT_NAMES, parseSettings } from './inputs/settings.js'
 import type { RawInputs, Settings } from './inputs/settings.js'
@@ -108,8 +109,8 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
         debug,
         whileWaiting: () => {
           void summaries().catch(() => undefined)
-          // Web Crypto loads here, while GitHub answers, not for the outputs' random delimiters after the last answer.
-          globalThis.crypto.randomUUID()
+          // node:crypto loads here, while GitHub answers, not for the outputs' random delimiters after the last answer.
+          randomUUID()
         },
         rehearsed: (rehearsal) =>
           void summaries()
@@ -135,15 +136,6 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
 export function describeError(error: unknown, redact: (text: string) => string = (t) => t): string {
   const text = error instanceof Error ? error.message : String(error)
   return redact(text).split('\n')[0].slice(0, 300)
-}
-
-/**
- * 32 hex digits from the platform's CSPRNG (Web Crypto's getRandomValues, global in Node 20 and later). It loads on
- * first use, as node:crypto would at start-up (3 to 4 ms, before the first request: measured with npm run bench); an
- * audit whose probes need no random value never loads it.
- */
-export function randomHex(): string {
-  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex')
 }
 
 /** Permission names for input validation; on GHES, names known only on GitHub.com are accepted and reported. */

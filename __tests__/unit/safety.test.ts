@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { checkHarmless, isRandomValue, matchTemplate, randomValue } from '../../src/catalog/safety.js'
-import { randomHex } from '../../src/run-audit.js'
+import { randomHex, randomUUID } from '../../src/random.js'
 import type { HttpRequest } from '../../src/audit/transport.js'
 import type { ProbeSpec } from '../../src/types.js'
 
@@ -92,7 +92,8 @@ describe('randomValue', () => {
     expect(randomValue('username', hex(HEX32))).toBe(NAME)
   })
 
-  it("is fed 32 random hex digits by the audit's own randomHex (Web Crypto), different each time", () => {
+  it("is fed 32 random hex digits by the audit's own randomHex (node:crypto, loaded on first use), different each time", () => {
+    expect(randomUUID()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     const values = Array.from({ length: 50 }, () => randomHex())
     for (const v of values) expect(v).toMatch(/^[0-9a-f]{32}$/)
     expect(new Set(values).size).toBe(values.length)

@@ -13,6 +13,7 @@
 import { accessSync, appendFileSync, constants, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
 import { issueCommand } from '../../node_modules/@actions/core/lib/command.js'
+import { randomUUID } from '../random.js'
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
 import type { AnnotationProperties } from '../../node_modules/@actions/core/lib/core.js'
 import { coreIO } from './io.js'
@@ -40,10 +41,9 @@ export const summary = {
 }
 
 /**
- * file-command.js's two functions, line for line, but for where the delimiter's random UUID comes from: Web Crypto's
- * `crypto.randomUUID` (global), loaded when the outputs are written, where file-command.js imports node:crypto when
- * the action starts (3 to 4 ms before the first request, measured with npm run bench). `unit/actions-core.test.ts`
- * compares what both write.
+ * file-command.js's two functions, line for line, but for where the delimiter's random UUID comes from: node:crypto's
+ * `randomUUID` loaded on first use (random.ts), where file-command.js imports node:crypto when the action starts (3 to
+ * 4 ms before the first request, measured with npm run bench). `unit/actions-core.test.ts` compares what both write.
  */
 export function issueFileCommand(command: string, message: unknown): void {
   const filePath = process.env[`GITHUB_${command}`]
@@ -53,7 +53,7 @@ export function issueFileCommand(command: string, message: unknown): void {
 }
 
 export function prepareKeyValueMessage(key: string, value: unknown): string {
-  const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`
+  const delimiter = `ghadelimiter_${randomUUID()}`
   const convertedValue = toCommandValue(value)
   // These should realistically never happen (file-command.js's own checks).
   if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)

@@ -95,91 +95,94 @@ export function createTransport(options: TransportOptions): Transport {
       prepared = true
       // Only Node's own HTTP keeps connections to warm: behind a proxy (or with a test's fetch) there is nothing to open.
       if (connections > 0) warmConnections(checked.url, connections)
-      void rehearseAnswers(checked.url).catch(() => undefined)
+      void rehearseAnswers(checked.url, (request, answers) => sendThrough(request, new AbortController().signal, answers)).catch(() => undefined)
     },
-    async send(request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence> {
-      const started = now()
-      const base = { method: request.method, path: request.path }
-      // The guard approves the absolute URL; the fetch below sends that URL and nothing else.
-      const approval = apiBase ? approveUrl(apiBase, request) : { ok: false as const, reason: `api-url is not one of GitHub's forms (${checked.ok ? '' : checked.reason})` }
-      if (!approval.ok) return refused(`Not sent: the URL guard refused it (${approval.reason}).`)
-      const aborting = requestSignal(signal, options.requestTimeoutMs)
-      const combined = aborting.signal
-      const isGet = request.method === 'GET'
-      const fetch = guardedFetch(baseFetch, { url: approval.url, method: request.method })
-      const route = {
-        method: request.method,
-        url: approval.url,
-        ...(request.body !== undefined ? { data: request.body } : {}),
-        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-        // A request that is not a GET is sent once: a 5xx or a reset may arrive after GitHub acted.
-        // parseSuccessResponseBody: false: a 2xx body comes back unparsed and is parsed here with JSON.parse
-        // (successBody). @octokit/request's own parser (json-with-bigint) revives every value to keep integers above
-        // 2^53 exact, which Node 20 does by rewriting the text first: 2 ms a 40 kB page, most of the time spent on
-        // repository coverage (npm run bench). Nothing the audit reads is an integer above 2^53.
-        request: { signal: combined, fetch, redirect: 'manual' as const, parseSuccessResponseBody: false, ...(isGet ? {} : { retries: 0 }) }
-      }
-      try {
-        const response = await octokit.request(route)
-        return evidence(base, response.status, response.headers, await successBody(response.headers, response.data), started)
-      } catch (error: unknown) {
-        const e = (error ?? {}) as OctokitError
-        if (isRefusal(e)) return refused(`Not sent: ${redact(String(e.message ?? ''))}.`)
-        if (combined.aborted) return failed(e)
-        if (e.response) return evidence(base, e.response.status, e.response.headers, e.response.data, started)
-        return failed(e, isGet ? RETRIES : 0)
-      } finally {
-        aborting.dispose()
-      }
+    send: (request: HttpRequest, signal: AbortSignal): Promise<HttpEvidence> => sendThrough(request, signal, baseFetch)
+  }
 
-      function refused(message: string): HttpEvidence {
-        return { ...base, status: 0, headers: {}, message, failure: 'refused', durationMs: now() - started }
-      }
+  /** One request through Octokit, finally fetched with `through` (the transport's fetch, or the rehearsal's answers). */
+  async function sendThrough(request: HttpRequest, signal: AbortSignal, through: FetchLike): Promise<HttpEvidence> {
+    const started = now()
+    const base = { method: request.method, path: request.path }
+    // The guard approves the absolute URL; the fetch below sends that URL and nothing else.
+    const approval = apiBase ? approveUrl(apiBase, request) : { ok: false as const, reason: `api-url is not one of GitHub's forms (${checked.ok ? '' : checked.reason})` }
+    if (!approval.ok) return refused(`Not sent: the URL guard refused it (${approval.reason}).`)
+    const aborting = requestSignal(signal, options.requestTimeoutMs)
+    const combined = aborting.signal
+    const isGet = request.method === 'GET'
+    const fetch = guardedFetch(through, { url: approval.url, method: request.method })
+    const route = {
+      method: request.method,
+      url: approval.url,
+      ...(request.body !== undefined ? { data: request.body } : {}),
+      headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+      // A request that is not a GET is sent once: a 5xx or a reset may arrive after GitHub acted.
+      // parseSuccessResponseBody: false: a 2xx body comes back unparsed and is parsed here with JSON.parse
+      // (successBody). @octokit/request's own parser (json-with-bigint) revives every value to keep integers above
+      // 2^53 exact, which Node 20 does by rewriting the text first: 2 ms a 40 kB page, most of the time spent on
+      // repository coverage (npm run bench). Nothing the audit reads is an integer above 2^53.
+      request: { signal: combined, fetch, redirect: 'manual' as const, parseSuccessResponseBody: false, ...(isGet ? {} : { retries: 0 }) }
+    }
+    try {
+      const response = await octokit.request(route)
+      return evidence(base, response.status, response.headers, await successBody(response.headers, response.data), started)
+    } catch (error: unknown) {
+      const e = (error ?? {}) as OctokitError
+      if (isRefusal(e)) return refused(`Not sent: ${redact(String(e.message ?? ''))}.`)
+      if (combined.aborted) return failed(e)
+      if (e.response) return evidence(base, e.response.status, e.response.headers, e.response.data, started)
+      return failed(e, isGet ? RETRIES : 0)
+    } finally {
+      aborting.dispose()
+    }
 
-      function failed(e: OctokitError, retries = RETRIES): HttpEvidence {
-        const timedOut = aborting.timedOut()
-        const failure: HttpEvidence['failure'] = signal.aborted ? 'deadline' : timedOut ? 'timeout' : 'network'
-        const message = signal.aborted
-          ? 'Abandoned: the audit reached its time limit.'
-          : timedOut
-            ? `No response within ${Math.round(options.requestTimeoutMs / 1000)} s.`
-            : `${describeNetworkError({ ...e, message: redact(String(e.message ?? 'unknown error')) }, proxy)} (${retries > 0 ? `retried ${retries} times` : `a ${request.method} is never sent twice`}).`
-        return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started }
-      }
+    function refused(message: string): HttpEvidence {
+      return { ...base, status: 0, headers: {}, message, failure: 'refused', durationMs: now() - started }
+    }
 
-      function evidence(
-        b: typeof base,
-        status: number,
-        rawHeaders: Record<string, string | number | undefined>,
-        data: unknown,
-        start: number
-      ): HttpEvidence {
-        const headers: Record<string, string> = {}
-        for (const name of EVIDENCE_HEADERS) {
-          const value = rawHeaders[name]
-          if (value !== undefined) headers[name] = String(value)
-        }
-        const contentType = headers['content-type'] ?? ''
-        const isJson = /\bjson\b/i.test(contentType)
-        const durationMs = now() - start
-        const common = { ...b, status, headers, durationMs }
-        if (status === 204 || status === 205) return { ...common, message: 'No Content' }
-        if (status >= 300 && status < 400) {
-          // Never followed (redirect: 'manual'; Node's own HTTP never follows one anyway): the status and where it
-          // pointed are the evidence.
-          const location = redact(String(rawHeaders.location ?? '')).slice(0, 200)
-          return { ...common, message: `Redirected (${status})${location ? ` to ${location}` : ''}; not followed.`, failure: 'redirect' }
-        }
-        if (data === undefined || data === '' || data === null) {
-          return { ...common, message: status < 400 ? 'The response body was empty.' : `HTTP ${status} with an empty body.`, ...(status < 400 ? { failure: 'empty-body' as const } : {}) }
-        }
-        if (!isJson || typeof data === 'string') {
-          const title = typeof data === 'string' ? /<title>([^<]*)<\/title>/i.exec(redact(data.slice(0, 100_000)))?.[1]?.trim().slice(0, 120) : undefined
-          return { ...common, message: `A ${contentType.split(';')[0] || 'non-JSON'} page${title ? ` ("${title}")` : ''} instead of JSON.`, failure: 'not-json' }
-        }
-        const message = typeof (data as { message?: unknown }).message === 'string' ? redact(String((data as { message: string }).message)).slice(0, 500) : httpReason(status)
-        return { ...common, message, body: data }
+    function failed(e: OctokitError, retries = RETRIES): HttpEvidence {
+      const timedOut = aborting.timedOut()
+      const failure: HttpEvidence['failure'] = signal.aborted ? 'deadline' : timedOut ? 'timeout' : 'network'
+      const message = signal.aborted
+        ? 'Abandoned: the audit reached its time limit.'
+        : timedOut
+          ? `No response within ${Math.round(options.requestTimeoutMs / 1000)} s.`
+          : `${describeNetworkError({ ...e, message: redact(String(e.message ?? 'unknown error')) }, proxy)} (${retries > 0 ? `retried ${retries} times` : `a ${request.method} is never sent twice`}).`
+      return { ...base, status: 0, headers: {}, message, failure, durationMs: now() - started }
+    }
+
+    function evidence(
+      b: typeof base,
+      status: number,
+      rawHeaders: Record<string, string | number | undefined>,
+      data: unknown,
+      start: number
+    ): HttpEvidence {
+      const headers: Record<string, string> = {}
+      for (const name of EVIDENCE_HEADERS) {
+        const value = rawHeaders[name]
+        if (value !== undefined) headers[name] = String(value)
       }
+      const contentType = headers['content-type'] ?? ''
+      const isJson = /\bjson\b/i.test(contentType)
+      const durationMs = now() - start
+      const common = { ...b, status, headers, durationMs }
+      if (status === 204 || status === 205) return { ...common, message: 'No Content' }
+      if (status >= 300 && status < 400) {
+        // Never followed (redirect: 'manual'; Node's own HTTP never follows one anyway): the status and where it
+        // pointed are the evidence.
+        const location = redact(String(rawHeaders.location ?? '')).slice(0, 200)
+        return { ...common, message: `Redirected (${status})${location ? ` to ${location}` : ''}; not followed.`, failure: 'redirect' }
+      }
+      if (data === undefined || data === '' || data === null) {
+        return { ...common, message: status < 400 ? 'The response body was empty.' : `HTTP ${status} with an empty body.`, ...(status < 400 ? { failure: 'empty-body' as const } : {}) }
+      }
+      if (!isJson || typeof data === 'string') {
+        const title = typeof data === 'string' ? /<title>([^<]*)<\/title>/i.exec(redact(data.slice(0, 100_000)))?.[1]?.trim().slice(0, 120) : undefined
+        return { ...common, message: `A ${contentType.split(';')[0] || 'non-JSON'} page${title ? ` ("${title}")` : ''} instead of JSON.`, failure: 'not-json' }
+      }
+      const message = typeof (data as { message?: unknown }).message === 'string' ? redact(String((data as { message: string }).message)).slice(0, 500) : httpReason(status)
+      return { ...common, message, body: data }
     }
   }
 }
@@ -211,19 +214,16 @@ export async function successBody(headers: Record<string, string | number | unde
 /**
  * The answer path, run once on invented answers while the first wave is in flight, so that V8 has compiled it before
  * the real answers come (the first 404 through Octokit's error path took ~3 ms, measured with npm run bench): a page of
- * repositories and a 404, through a transport of its own whose fetch answers without sending anything, with a token
- * that is not a token and no log.
+ * repositories and a 404, through the transport's own Octokit with a fetch that answers without sending anything.
  */
-async function rehearseAnswers(apiUrl: string): Promise<void> {
+async function rehearseAnswers(apiUrl: string, sendThrough: (request: HttpRequest, answers: FetchLike) => Promise<HttpEvidence>): Promise<void> {
   const headers = { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '4102444800', 'x-ratelimit-resource': 'core', 'x-github-request-id': '0000:0000' }
   const answers: FetchLike = async (url) =>
     url.includes('/user/repos')
       ? inventedAnswer(url, 200, { ...headers, link: `<${apiUrl}/user/repos?per_page=100&page=2>; rel="next", <${apiUrl}/user/repos?per_page=100&page=3>; rel="last"` }, JSON.stringify([{ full_name: 'octo-org/rehearsal-1' }, { full_name: 'octo-org/rehearsal-2' }]))
       : inventedAnswer(url, 404, headers, '{"message":"Not Found","documentation_url":"https://docs.github.com/rest","status":"404"}')
-  const rehearsal = createTransport({ token: 'rehearsal', apiUrl, requestTimeoutMs: 1000, deadline: Date.now() + 1000, debug: () => undefined, fetch: answers })
-  const signal = new AbortController().signal
-  await rehearsal.send({ method: 'GET', path: '/user/repos', query: { per_page: '100', page: '1' } }, signal)
-  await rehearsal.send({ method: 'GET', path: '/repos/octo-org/rehearsal', query: {} }, signal)
+  await sendThrough({ method: 'GET', path: '/user/repos', query: { per_page: '100', page: '1' } }, answers)
+  await sendThrough({ method: 'GET', path: '/repos/octo-org/rehearsal', query: {} }, answers)
 }
 
 function isRefusal(e: OctokitError): boolean {
