@@ -8,12 +8,13 @@
  * GitHub paginates: https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api) says how many
  * pages there are, and the other pages are then all requested at once, then every repository still unseen at once:
  * three round trips for 1,000 repositories, where one page after another took twelve. Each of the other pages is
- * written as soon as it is made (before the next is made), so the first answers come back, and are read, while the
+ * written as soon as it is made (runner.ts oneAfterAnother), so the first answers come back, and are read, while the
  * last pages are still on their way.
  */
 import type { HttpEvidence, TokenKind } from '../types.js'
 import { getProbe } from './plan.js'
 import { parseLinkPages } from './link-pages.js'
+import { oneAfterAnother } from './runner.js'
 import type { Send } from './session.js'
 
 export const PAGE_SIZE = 100
@@ -129,7 +130,7 @@ export async function listCoverage(
         const when = (first && schedule.opened?.(first, pages - 1)) || schedule.later
         // Each page is written as soon as it is made, and read as it comes: its repositories are kept and the page
         // itself is let go at once, not held (parsed) until the last one is in.
-        await oneByOne(pages - 1, (i) => page(i + 2, when).then(take))
+        await Promise.all(oneAfterAnother(pages - 1, (i) => page(i + 2, when).then(take)))
       }
     } else {
       // No `Link` with rel="last" on a full page: one page after another, as long as they are full.
@@ -137,26 +138,12 @@ export async function listCoverage(
     }
   }
   const remaining = unseen()
-  const answers = await oneByOne(remaining.length, (i) => {
+  const answers = await Promise.all(oneAfterAnother(remaining.length, (i) => {
     const r = remaining[i] as CoverageInputs['repositories'][number]
     return get(schedule.later, '/repos/{owner}/{repo}', `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.repo)}`)
-  })
+  }))
   remaining.forEach((r, i) => asked.set(keyOf(r), answers[i]))
   return { reachable, asked, requests }
-}
-
-/**
- * Starts `count` requests one after another without waiting for their answers, each written before the next is made:
- * made all at once, none is written before the last is made (a request is written in the ticks queued while it was
- * made, after the promise jobs that make the others). Resolves with their results, in order.
- */
-async function oneByOne<T>(count: number, start: (i: number) => Promise<T>): Promise<T[]> {
-  const started: Array<Promise<T>> = []
-  for (let i = 0; i < count; i++) {
-    started.push(start(i))
-    await new Promise((resolve) => process.nextTick(resolve))
-  }
-  return Promise.all(started)
 }
 
 /** The verdict for every entry of `repositories`, from a listing (and, for `owner/*`, the organization's record). */

@@ -48,6 +48,23 @@ export async function sendOne(probe: ProbeSpec, request: HttpRequest, transport:
   }
 }
 
+/**
+ * Starts `count` requests one after another without waiting for their answers, each written before the next is made.
+ * Made all at once, none would be written before the last was made: a request is written in the ticks queued while it
+ * was made, which run only once the promise jobs that make the others have run. Here each next one starts after a
+ * tick queued before those. Returns each request's promise, in order, at once.
+ */
+export function oneAfterAnother<T>(count: number, start: (i: number) => Promise<T>): Array<Promise<T>> {
+  const started: Array<Promise<T>> = []
+  let turn: Promise<void> = Promise.resolve()
+  for (let i = 0; i < count; i++) {
+    const mine = turn
+    started.push(mine.then(() => start(i)))
+    turn = mine.then(() => new Promise<void>((resolve) => process.nextTick(resolve)))
+  }
+  return started
+}
+
 /** At most `limit` calls of the returned function run at once; the others wait in order. */
 export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
   let active = 0
