@@ -26,7 +26,12 @@ export interface Problem {
 
 export const SEVERITY_ICON: Readonly<Record<Severity, string>> = { error: '❌', warning: '⚠️', notice: 'ℹ️' }
 
-export function problemsOf(findings: readonly Finding[]): Problem[] {
+const worked = new WeakMap<readonly Finding[], readonly Problem[]>()
+
+export function problemsOf(findings: readonly Finding[]): readonly Problem[] {
+  // Worked out once per report: the job summary and the action's annotations both ask, after the last answer.
+  const known = worked.get(findings)
+  if (known) return known
   const groups = new Map<string, Finding[]>()
   for (const f of findings) {
     const key = JSON.stringify([f.severity, f.code, f.fix ?? '', f.link?.url ?? '', f.link?.text ?? ''])
@@ -34,7 +39,9 @@ export function problemsOf(findings: readonly Finding[]): Problem[] {
     if (group) group.push(f)
     else groups.set(key, [f])
   }
-  return [...groups.values()].map(problemOf)
+  const problems = [...groups.values()].map(problemOf)
+  worked.set(findings, problems)
+  return problems
 }
 
 function problemOf(group: Finding[]): Problem {
