@@ -1,8 +1,8 @@
 /**
  * The audit, end to end, with no knowledge of GitHub Actions: settings + catalog + a transport in, a report out.
  * plan → probe → decide → find → assemble. Identity first (one GET /user gives the owner, the expiry, the scopes
- * and the rate budget, and gates the rest), then every planned probe concurrently, then verdicts with their evidence
- * (conclude.ts). The verdict and report modules load while the first requests are in flight, not before them, and
+ * and the rate budget, and gates the rest; only repository coverage's first page goes before it), then every planned
+ * probe concurrently, then verdicts with their evidence (conclude.ts). The verdict and report modules load while the first requests are in flight, not before them, and
  * run once there on invented answers (conclude.ts rehearse), so that V8 has compiled them before the last answer.
  */
 import type { Catalog } from '../catalog/catalog.js'
@@ -81,7 +81,8 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
     .then(nextTurn)
     .then(() => {
       deps.whileWaiting?.()
-      // Repository coverage's later requests go at once after its first page: their connections open meanwhile.
+      // The transport prepares while GitHub answers: its answer path rehearsed, and with repositories to list, the
+      // connections for coverage's next requests, which go at once after its first page.
       deps.transport.prepare?.(listed > 0 ? Math.min(MAX_IN_FLIGHT, 1 + listed) : 0)
       return import('./conclude.js')
     })

@@ -27,8 +27,6 @@ export interface WarmAgent {
    * `servername` for TLS (as the agent would set it from the host).
    */
   warm(target: { readonly host: string; readonly port: number; readonly servername?: string }, count: number): void
-  /** Connections waiting to be taken, for a host's agent name. */
-  waiting(name?: string): number
 }
 
 /** Gives `agent` a pool of connections opened ahead (agent.createConnection, overridden on this instance only). */
@@ -88,7 +86,6 @@ export function withWarmConnections(agent: Agent): WarmAgent {
         socket.on('close', listeners.close)
         pool.push(socket)
       }
-    },
-    waiting: (name) => (name === undefined ? [...ready.values()].reduce((n, pool) => n + pool.length, 0) : (ready.get(name)?.length ?? 0))
+    }
   }
 }
