@@ -38,10 +38,28 @@ export function queryValue(url: string, name: string): string | undefined {
   return undefined
 }
 
-function decode(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '))
-  } catch {
-    return undefined
+/**
+ * As URLSearchParams decodes (the URL standard's application/x-www-form-urlencoded parser): `+` is a space, `%XX` a
+ * byte, any other `%` itself, and the bytes read as UTF-8 with a replacement character where they are not UTF-8.
+ * decodeURIComponent throws on such bytes (`%a1`), where URLSearchParams gives U+FFFD.
+ */
+function decode(text: string): string {
+  const spaced = text.replace(/\+/g, ' ')
+  if (!spaced.includes('%')) return spaced
+  const bytes: number[] = []
+  for (let i = 0; i < spaced.length; i++) {
+    const code = spaced.charCodeAt(i)
+    if (code === 0x25 && HEX.test(spaced.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(spaced.slice(i + 1, i + 3), 16))
+      i += 2
+    } else if (code < 0x80) bytes.push(code)
+    else {
+      const char = String.fromCodePoint(spaced.codePointAt(i) as number)
+      for (const byte of Buffer.from(char, 'utf8')) bytes.push(byte)
+      i += char.length - 1
+    }
   }
+  return Buffer.from(bytes).toString('utf8')
 }
+
+const HEX = /^[0-9A-Fa-f]{2}$/
