@@ -14,7 +14,7 @@ import type { CoverageListing, Schedule } from './coverage.js'
 import { buildPlan } from './plan.js'
 import { openSession } from './session.js'
 import { probe, sendIdentity } from './probe.js'
-import { createLimiter } from './runner.js'
+import { createLimiter, nextTurn } from './runner.js'
 import { listCoverage } from './coverage.js'
 import { MAX_IN_FLIGHT } from '../facts/limits.js'
 import { tokenKind } from '../verdicts/token-kind.js'
@@ -97,9 +97,4 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const probed = await probing
   const { conclude } = await concluding
   return conclude({ settings, context, session, kind, probed, listing: await listing })
-}
-
-/** Resolves after the promise jobs queued so far and the next I/O turn of the event loop (setImmediate). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
 }

@@ -14,7 +14,7 @@
 import type { HttpEvidence, TokenKind } from '../types.js'
 import { getProbe } from './plan.js'
 import { parseLinkPages } from './link-pages.js'
-import { oneAfterAnother } from './runner.js'
+import { nextTurn, oneAfterAnother } from './runner.js'
 import type { Send } from './session.js'
 
 export const PAGE_SIZE = 100
@@ -95,7 +95,7 @@ export async function listCoverage(
   // The first page leaves before anything else is worked out: the names below are keyed once its request (and the
   // audit's first wave) is written, in the next turn of the event loop.
   const firstPage = page(1, schedule.first)
-  await new Promise((resolve) => setImmediate(resolve))
+  await nextTurn()
   // Each named repository with its key, computed once (the last spelling of a name wins, in the place of its first):
   // unseen() runs after every wave, over up to 1,000 names. Plain loops: array destructuring in a callback goes
   // through the iterator protocol, about 1 ms over 1,000 names before V8 optimises it.

@@ -48,6 +48,11 @@ export async function sendOne(probe: ProbeSpec, request: HttpRequest, transport:
   }
 }
 
+/** Resolves after the promise jobs queued so far and the next I/O turn of the event loop (setImmediate). */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
 /**
  * Starts `count` requests one after another without waiting for their answers, each written before the next is made.
  * Made all at once, none would be written before the last was made: a request is written in the ticks queued while it
