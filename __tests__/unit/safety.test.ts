@@ -5,6 +5,7 @@ import { checkHarmless, isRandomValue, matchTemplate, randomValue } from '../../
 import { randomHex, randomUUID } from '../../src/random.js'
 import type { HttpRequest } from '../../src/audit/transport.js'
 import type { ProbeSpec } from '../../src/types.js'
+import { shippedCatalog } from '../../src/catalog/shipped.js'
 
 const hex = (s: string) => () => s
 const HEX32 = '0123456789abcdef0123456789abcdef'
@@ -185,6 +186,40 @@ describe('matchTemplate', () => {
         expect(matchTemplate('/repos/{owner}/{repo}/hooks', path)).toEqual({ owner: a, repo: b })
       })
     )
+  })
+
+  // matchTemplate matches a template whose parameters are whole segments segment by segment, without a regular
+  // expression; this is the one it had built for every call, which must accept and give exactly the same.
+  const byPattern = (template: string, path: string): Record<string, string> | undefined => {
+    const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
+    const m = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '([^/]+)')}$`).exec(path)
+    if (!m) return undefined
+    try {
+      return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1])]))
+    } catch {
+      return undefined
+    }
+  }
+  const shippedTemplates = [...new Set(['fpt', 'ghes'].flatMap((edition) => [...shippedCatalog(edition as 'fpt' | 'ghes').probes.values()].map((p) => p.template)))]
+  const oddTemplates = ['/user', '/user/repos', '/repos/{owner}/{repo}', '/repos/{owner}/{repo}/commits', '/', '', '/a.b/{x}', '/v{n}/x', '/{a}{b}/c', '/{a{b}/c', '/x/{}/y', '/x/{a}.json', '/{a}/{a}', '/x//{y}', '/(x)|y/{z}']
+
+  it('accepts exactly what the pattern /…([^/]+)…/ accepts, on every shipped template and odd ones', () => {
+    expect(shippedTemplates.length).toBeGreaterThan(50)
+    const segment = fc.oneof(fc.constantFrom('', 'acme', 'infra', '.', '..', '%2F', '%E0%A4%A', 'x?y', 'a.b', 'aXb', '{x}', 'hooks', 'json'), fc.string({ maxLength: 6 }))
+    const path = fc.array(segment, { maxLength: 9 }).map((parts) => parts.join('/'))
+    // A path made from the template itself, each parameter replaced: mostly fitting, sometimes not.
+    const fitted = (template: string) => fc.array(segment, { minLength: 12, maxLength: 12 }).map((values) => {
+      let i = 0
+      return template.replace(/\{[^}]+\}/g, () => values[i++] ?? '')
+    })
+    for (const template of [...shippedTemplates, ...oddTemplates]) {
+      fc.assert(
+        fc.property(fc.oneof(path, path.map((p) => `/${p}`), fitted(template)), (candidate) => {
+          expect(matchTemplate(template, candidate)).toEqual(byPattern(template, candidate))
+        }),
+        { numRuns: 60 }
+      )
+    }
   })
 })
 
