@@ -45,7 +45,7 @@ export function isRandomValue(value: string, param?: string): boolean {
  * regular expression for each was most of the rule's cost (`--cpu-prof`: ~0.1 ms a request, each template being
  * new to the process): a template whose parameters are whole segments (every template the catalog holds) is matched
  * segment by segment instead, which accepts exactly what `^…([^/]+)…$` accepts. Any other template keeps that
- * pattern. The templates are the catalog's, so the map stays as small as it is.
+ * pattern. The templates are the catalog's and the audit's own few reads, so the map stays small.
  */
 type CompiledTemplate =
   | { readonly names: readonly string[]; readonly segments: ReadonlyArray<string | null> }
