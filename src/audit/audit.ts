@@ -2,8 +2,9 @@
  * The audit, end to end, with no knowledge of GitHub Actions: settings + catalog + a transport in, a report out.
  * plan → probe → decide → find → assemble. Identity first (one GET /user gives the owner, the expiry, the scopes
  * and the rate budget, and gates the rest; only repository coverage's first page goes before it), then every planned
- * probe concurrently, then verdicts with their evidence (conclude.ts). The verdict and report modules load while the first requests are in flight, not before them, and
- * run once there on invented answers (conclude.ts rehearse), so that V8 has compiled them before the last answer.
+ * probe concurrently, then verdicts with their evidence (conclude.ts). The verdict and report modules load while the
+ * first requests are in flight, not before them, and run once there on invented answers (conclude.ts rehearse), so
+ * that V8 has compiled them before the last answer.
  */
 import type { Catalog } from '../catalog/catalog.js'
 import type { Edition } from '../catalog/github-data.js'
