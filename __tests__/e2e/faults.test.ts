@@ -7,13 +7,13 @@
  * could have changed state.
  */
 import { describe, expect, it } from '@jest/globals'
-import { createServer } from 'node:net'
 import * as S from '../../tools/simulator/scenarios.js'
 import { buildCatalog } from '../../src/catalog/catalog.js'
 import { isRandomValue } from '../../src/catalog/safety.js'
 import type { Level } from '../../src/types.js'
 import { RETRIES } from '../../src/github/octokit-transport.js'
 import { proxyInUse } from '../../src/github/proxy.js'
+import { closedPort } from '../helpers/closed-port.js'
 import { auditWith, findingCodes, permissionStatus } from '../helpers/e2e.js'
 import type { AuditRun } from '../helpers/e2e.js'
 
@@ -62,16 +62,6 @@ function permission(run: AuditRun, key: string) {
 
 function finding(run: AuditRun, code: string) {
   return (run.report.findings ?? []).find((f) => f.code === code)
-}
-
-/** A TCP port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const address = server.address()
-  await new Promise((resolve) => server.close(resolve))
-  if (!address || typeof address === 'string') throw new Error('no TCP address')
-  return address.port
 }
 
 /**

@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
+import { closedPort } from '../helpers/closed-port.js'
 import { nodeFetch } from '../../src/github/node-fetch.js'
 import { createTransport } from '../../src/github/octokit-transport.js'
 import { fetchFor } from '../../src/github/proxy.js'
@@ -68,9 +69,7 @@ describe('Node fetch', () => {
   })
 
   it('fails as fetch does: a refused connection, a bad port, an abort', async () => {
-    const closed = await listen(createServer())
-    const closedServer = servers.pop() as Server
-    await new Promise((resolve) => closedServer.close(resolve))
+    const closed = `http://127.0.0.1:${await closedPort()}`
     const refused = await nodeFetch(`${closed}/x`, { method: 'GET', headers: {} }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(TypeError)
     expect(String((refused as { cause?: Error }).cause?.message)).toMatch(/ECONNREFUSED/)
