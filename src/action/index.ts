@@ -1,3 +1,5 @@
 import { run } from './main.js'
+import { exitWhenWritten } from './exit.js'
 
 await run()
+exitWhenWritten()

@@ -1,0 +1,47 @@
+/** The action's process ends once stdout and stderr have written everything before (exit.ts). */
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { exitWhenWritten } from '../../src/action/exit.js'
+
+function fakeProcess() {
+  const callbacks: Record<'stdout' | 'stderr', Array<() => void>> = { stdout: [], stderr: [] }
+  const exits: Array<number | undefined> = []
+  const stream = (name: 'stdout' | 'stderr') => ({
+    write: (chunk: string, callback: () => void) => {
+      expect(chunk).toBe('')
+      callbacks[name].push(callback)
+      return true
+    }
+  })
+  return { proc: { stdout: stream('stdout'), stderr: stream('stderr'), exit: (code?: number) => void exits.push(code) }, callbacks, exits }
+}
+
+describe('exitWhenWritten', () => {
+  it('exits only when both streams have written what was queued, with the exit code already set', () => {
+    const { proc, callbacks, exits } = fakeProcess()
+    exitWhenWritten(proc)
+    expect(exits).toEqual([])
+    callbacks.stderr[0]?.()
+    expect(exits).toEqual([])
+    callbacks.stdout[0]?.()
+    // No argument: process.exit then uses process.exitCode, which setFailed set.
+    expect(exits).toEqual([undefined])
+  })
+
+  it('in a real process behind a pipe: everything written before it arrives, and the exit code set before it is kept', () => {
+    // A megabyte is more than a pipe holds (64 KiB on Linux): part of it is still queued when exitWhenWritten runs.
+    const script = `
+      const { exitWhenWritten } = require(process.argv[1]);
+      process.stdout.write('x'.repeat(1 << 20) + 'END');
+      process.stderr.write('e'.repeat(1 << 18) + 'END');
+      process.exitCode = 3;
+      exitWhenWritten();
+      setTimeout(() => process.stdout.write('never'), 5000);
+    `
+    const child = spawnSync(process.execPath, ['-e', script, new URL('../../dist/pat-audit.js', import.meta.url).pathname], { encoding: 'utf8', maxBuffer: 1 << 22, timeout: 20_000 })
+    expect(child.status).toBe(3)
+    expect(child.stdout).toHaveLength((1 << 20) + 3)
+    expect(child.stdout.endsWith('END')).toBe(true)
+    expect(child.stderr.endsWith('END')).toBe(true)
+  })
+})

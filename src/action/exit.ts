@@ -1,0 +1,30 @@
+/**
+ * Ends the action's process as soon as its output is out, instead of letting Node wind down on its own.
+ *
+ * `process.exit()` makes the process exit "as quickly as possible" (https://nodejs.org/api/process.html#processexitcode),
+ * its 'exit' listeners still called; letting the event loop empty costs more on the way out. Measured against the
+ * simulator (last response → the process has ended, 15 runs each, one permission): 2 to 3 ms earlier, about what a
+ * bare Node HTTP client takes for the same.
+ *
+ * What `process.exit()` would lose is an asynchronous write still queued: Node's docs say writes to stdout and
+ * stderr are asynchronous for pipes on POSIX (https://nodejs.org/api/process.html#a-note-on-process-io), and a runner
+ * reads the step's output through a pipe. So the exit waits for both streams: a write's callback runs once it and
+ * every write before it are done (https://nodejs.org/api/stream.html#writablewritechunk-encoding-callback), and an
+ * empty write queues behind them. The outputs and the job summary are files, written synchronously before `run`
+ * returns (actions-core.ts). The exit code is the one already set (`process.exitCode`, by setFailed).
+ */
+interface Streams {
+  readonly stdout: { write(chunk: string, callback: (error?: Error | null) => void): boolean }
+  readonly stderr: { write(chunk: string, callback: (error?: Error | null) => void): boolean }
+  exit(code?: number): void
+}
+
+export function exitWhenWritten(proc: Streams = process): void {
+  let waiting = 2
+  const written = () => {
+    waiting -= 1
+    if (waiting === 0) proc.exit()
+  }
+  proc.stdout.write('', written)
+  proc.stderr.write('', written)
+}
