@@ -1,24 +1,89 @@
 /**
- * Random values from Node's CSPRNG (node:crypto), loaded on first use instead of at start-up, where it cost 3 to 4 ms
- * before the first request (measured with npm run bench). `process.getBuiltinModule` loads it synchronously (Node
- * 20.16 and later, node24 on runners); on an older Node 20, Web Crypto's global (the same generator) does.
+ * Random values from the operating system's generator: the random names that keep write probes harmless (randomHex)
+ * and the delimiters of the outputs file (randomUUID).
+ *
+ * Where `/dev/urandom` exists (Linux and macOS runners) the bytes are read from it, 512 at a time; elsewhere (Windows
+ * runners), or if it cannot be read, from node:crypto. Both are the kernel's cryptographically secure generator or
+ * seeded from it: Linux's urandom(4) (https://man7.org/linux/man-pages/man4/urandom.4.html: "suitable for most
+ * cryptographic purposes"), macOS's random(4), OpenSSL's RAND_bytes for node:crypto's randomBytes
+ * (https://nodejs.org/api/crypto.html#cryptorandombytessize-callback: "cryptographically strong").
+ *
+ * Why not node:crypto everywhere: loading it compiles some forty of Node's internal modules (pbkdf2, hkdf, keys,
+ * cipher, x509, …), 4 to 6 ms measured (--cpu-prof) between the plan and the first probes of any audit with a write
+ * probe, where reading the file takes a fraction of a millisecond (node:fs is loaded already).
  */
-type NodeCrypto = typeof import('node:crypto')
+import { closeSync, openSync, readSync } from 'node:fs'
 
-let loaded: NodeCrypto | undefined
+/** `size` random bytes, or undefined when the source cannot give them. */
+export type ByteSource = (size: number) => Uint8Array | undefined
 
-function nodeCrypto(): NodeCrypto | undefined {
-  if (!loaded && typeof process.getBuiltinModule === 'function') loaded = process.getBuiltinModule('node:crypto')
-  return loaded
+const POOL_SIZE = 512
+
+/** Reads `size` bytes from /dev/urandom; undefined where it does not exist or cannot be read whole. */
+export function fromDevUrandom(size: number): Uint8Array | undefined {
+  let fd: number | undefined
+  try {
+    fd = openSync('/dev/urandom', 'r')
+    const bytes = Buffer.allocUnsafe(size)
+    let filled = 0
+    while (filled < size) {
+      const read = readSync(fd, bytes, filled, size - filled, null)
+      if (read <= 0) return undefined
+      filled += read
+    }
+    return bytes
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
 }
+
+/** node:crypto's randomBytes; on a Node 20 without `process.getBuiltinModule` (before 20.16), Web Crypto's global. */
+export function fromNodeCrypto(size: number): Uint8Array {
+  if (typeof process.getBuiltinModule === 'function') return process.getBuiltinModule('node:crypto').randomBytes(size)
+  return globalThis.crypto.getRandomValues(new Uint8Array(size))
+}
+
+export interface RandomValues {
+  /** 32 hex digits (16 random bytes). */
+  hex(): string
+  /** A random (version 4) UUID, as RFC 9562 section 5.4 lays it out. */
+  uuid(): string
+}
+
+/** Random values from `read`, or from `fallback` once `read` gave nothing. No byte is handed out twice. */
+export function randomValues(read: ByteSource = fromDevUrandom, fallback: (size: number) => Uint8Array = fromNodeCrypto): RandomValues {
+  let pool: Uint8Array = new Uint8Array(0)
+  let at = 0
+  let useFallback = false
+  const take = (size: number): Uint8Array => {
+    if (at + size > pool.length) {
+      const fresh = useFallback ? undefined : read(POOL_SIZE)
+      if (!fresh || fresh.length < POOL_SIZE) useFallback = true
+      pool = fresh && fresh.length >= POOL_SIZE ? fresh : fallback(POOL_SIZE)
+      at = 0
+    }
+    const bytes = pool.slice(at, at + size)
+    at += size
+    return bytes
+  }
+  return {
+    hex: () => Buffer.from(take(16)).toString('hex'),
+    uuid: () => {
+      const b = take(16)
+      b[6] = (b[6] & 0x0f) | 0x40 // version 4
+      b[8] = (b[8] & 0x3f) | 0x80 // variant 10
+      const h = Buffer.from(b).toString('hex')
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+    }
+  }
+}
+
+const shared = randomValues()
 
 /** 32 hex digits (16 random bytes). */
-export function randomHex(): string {
-  const crypto = nodeCrypto()
-  return crypto ? crypto.randomBytes(16).toString('hex') : Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16))).toString('hex')
-}
+export const randomHex = (): string => shared.hex()
 
 /** A random (version 4) UUID. */
-export function randomUUID(): string {
-  return (nodeCrypto() ?? globalThis.crypto).randomUUID()
-}
+export const randomUUID = (): string => shared.uuid()

@@ -109,7 +109,8 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
         debug,
         whileWaiting: () => {
           void summaries().catch(() => undefined)
-          // node:crypto loads here, while GitHub answers, not for the outputs' random delimiters after the last answer.
+          // The random pool (random.ts) is read here, while GitHub answers, not for the outputs' delimiters after the last
+          // answer (where /dev/urandom is missing, node:crypto loads here).
           randomUUID()
         },
         rehearsed: (rehearsal) =>

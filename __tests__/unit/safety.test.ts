@@ -93,7 +93,7 @@ describe('randomValue', () => {
     expect(randomValue('username', hex(HEX32))).toBe(NAME)
   })
 
-  it("is fed 32 random hex digits by the audit's own randomHex (node:crypto, loaded on first use), different each time", () => {
+  it("is fed 32 random hex digits by the audit's own randomHex (random.ts), different each time", () => {
     expect(randomUUID()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     const values = Array.from({ length: 50 }, () => randomHex())
     for (const v of values) expect(v).toMatch(/^[0-9a-f]{32}$/)
