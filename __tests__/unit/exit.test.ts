@@ -3,10 +3,11 @@ import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { exitWhenWritten } from '../../src/action/exit.js'
 
-function fakeProcess() {
+function fakeProcess(queued = 1) {
   const callbacks: Record<'stdout' | 'stderr', Array<() => void>> = { stdout: [], stderr: [] }
   const exits: Array<number | undefined> = []
   const stream = (name: 'stdout' | 'stderr') => ({
+    writableLength: name === 'stdout' ? queued : 0,
     write: (chunk: string, callback: () => void) => {
       expect(chunk).toBe('')
       callbacks[name].push(callback)
@@ -17,6 +18,13 @@ function fakeProcess() {
 }
 
 describe('exitWhenWritten', () => {
+  it('with nothing queued on either stream, exits at once', () => {
+    const { proc, callbacks, exits } = fakeProcess(0)
+    exitWhenWritten(proc)
+    expect(exits).toEqual([undefined])
+    expect([...callbacks.stdout, ...callbacks.stderr]).toEqual([])
+  })
+
   it('exits only when both streams have written what was queued, with the exit code already set', () => {
     const { proc, callbacks, exits } = fakeProcess()
     exitWhenWritten(proc)

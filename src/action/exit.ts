@@ -10,16 +10,24 @@
  * stderr are asynchronous for pipes on POSIX (https://nodejs.org/api/process.html#a-note-on-process-io), and a runner
  * reads the step's output through a pipe. So the exit waits for both streams: a write's callback runs once it and
  * every write before it are done (https://nodejs.org/api/stream.html#writablewritechunk-encoding-callback), and an
- * empty write queues behind them. The outputs and the job summary are files, written synchronously before `run`
+ * empty write queues behind them; with nothing queued on either stream, it exits at once. The outputs and the job summary are files, written synchronously before `run`
  * returns (actions-core.ts). The exit code is the one already set (`process.exitCode`, by setFailed).
  */
+interface Stream {
+  /** Bytes written but not yet handed to the system (https://nodejs.org/api/stream.html#writablewritablelength). */
+  readonly writableLength: number
+  write(chunk: string, callback: (error?: Error | null) => void): boolean
+}
+
 interface Streams {
-  readonly stdout: { write(chunk: string, callback: (error?: Error | null) => void): boolean }
-  readonly stderr: { write(chunk: string, callback: (error?: Error | null) => void): boolean }
+  readonly stdout: Stream
+  readonly stderr: Stream
   exit(code?: number): void
 }
 
 export function exitWhenWritten(proc: Streams = process): void {
+  // Nothing queued (the usual case: a pipe takes a few kilobytes at once): no write to wait for.
+  if (proc.stdout.writableLength === 0 && proc.stderr.writableLength === 0) return proc.exit()
   let waiting = 2
   const written = () => {
     waiting -= 1
