@@ -12,6 +12,9 @@ import type { Settings } from '../inputs/settings.js'
 import type { Transport } from './transport.js'
 import type { Report } from '../report/report.js'
 import type { CoverageListing, Schedule } from './coverage.js'
+import type { PlannedProbe } from './plan.js'
+import type { EarlyDecisions } from './decided-early.js'
+import type { HttpEvidence } from '../types.js'
 import { buildPlan } from './plan.js'
 import { openSession } from './session.js'
 import { probe, sendIdentity } from './probe.js'
@@ -74,8 +77,27 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
   const plan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
   probes = plan.requests.length
+  // Verdicts are made while the last wave is in flight, once the modules that decide are loaded (decided-early.ts):
+  // a pass after each turn of the event loop that brought answers (setImmediate: after the requests those answers let
+  // go were written), none before the last requests are on their way (kept verdicts alive across the waves' garbage
+  // collections grew V8's young generation: peak RSS +2 MiB with report-excess), none once the audit concludes.
+  const arrived = new Map<PlannedProbe, HttpEvidence>()
+  let identity: HttpEvidence | undefined
+  identityRequest.identity.then((ev) => (identity = ev), () => undefined)
+  let early: { readonly decisions: EarlyDecisions; readonly pass: () => void } | undefined
+  let passQueued = false
+  const onEvidence = (planned: PlannedProbe, ev: HttpEvidence) => {
+    arrived.set(planned, ev)
+    early?.decisions.answered(planned)
+    if (passQueued || !early || arrived.size + MAX_IN_FLIGHT < plan.requests.length) return
+    passQueued = true
+    setImmediate(() => {
+      passQueued = false
+      early?.pass()
+    })
+  }
   // Probe: the first wave has one place less when the coverage's first page took it.
-  const probing = probe(session, identityRequest, plan, context.catalog, target, deps, { sentAhead: listed > 0 ? 1 : 0, onGate: openGate })
+  const probing = probe(session, identityRequest, plan, context.catalog, target, { ...deps, onEvidence }, { sentAhead: listed > 0 ? 1 : 0, onGate: openGate })
   // The first wave is on its way once the promise jobs above have run (setImmediate comes after them): only then
   // are the modules that decide, find and assemble loaded, while GitHub answers.
   const concluding = nextTurn()
@@ -93,9 +115,23 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       } catch {
         // A rehearsal only warms code up.
       }
-      return module
+      const decisions = module.earlyDecisions(kind, plan.permissions)
+      for (const planned of arrived.keys()) decisions.answered(planned)
+      early = {
+        decisions,
+        pass: () => {
+          if (!identity) return
+          try {
+            decisions.pass({ identity, evidence: arrived })
+          } catch {
+            // Only moves work earlier: conclude decides whatever was not decided here.
+          }
+        }
+      }
+      return { module, memo: decisions.memo }
     })
   const probed = await probing
-  const { conclude } = await concluding
-  return conclude({ settings, context, session, kind, probed, listing: await listing })
+  const { module, memo } = await concluding
+  early = undefined
+  return module.conclude({ settings, context, session, kind, probed, listing: await listing, memo })
 }

@@ -28,6 +28,7 @@ import { visibilityOf } from '../verdicts/visibility.js'
 import { decideByRecord } from '../verdicts/record-verdict.js'
 import { withApprovalHint } from '../verdicts/pending.js'
 import type { PermissionReport } from '../report/report.js'
+import type { DecisionMemo } from './decided-early.js'
 
 export interface Concluding {
   readonly settings: Settings
@@ -37,16 +38,20 @@ export interface Concluding {
   readonly probed: Probed
   /** Repository coverage's listing, when `repositories` is given. */
   readonly listing: CoverageListing | undefined
+  /** Verdicts made while the last answers were awaited (decided-early.ts), used where their inputs are the final ones. */
+  readonly memo?: DecisionMemo
 }
 
-export async function conclude({ settings, context, session, kind, probed, listing }: Concluding): Promise<Report> {
+export { earlyDecisions } from './decided-early.js'
+
+export async function conclude({ settings, context, session, kind, probed, listing, memo }: Concluding): Promise<Report> {
   const { identity } = probed
   // Decide.
   const scopes = identity.headers['x-oauth-scopes'] !== undefined ? parseScopes(identity.headers['x-oauth-scopes']) : undefined
   // On a public repository public data proves nothing (visibility.ts); joint sets need their partners proven (joint-sets.ts).
   const visibility = visibilityOf([...probed.evidence].find(([p]) => p.probe.id === REPOSITORY_PROBE_ID)?.[1])
   const inputs = { kind, evidence: probed.evidence, reach: probed.reach, skipped: probed.skipped, scopes, visibility }
-  const firstPass = probed.permissions.map((pp) => decidePermission(pp, inputs))
+  const firstPass = probed.permissions.map((pp) => (memo ? memo.decide(pp, inputs) : decidePermission(pp, inputs)))
   const held = heldFrom(firstPass)
   const decided = probed.permissions.map((pp, i) => (firstPass[i].code === 'joint-set' ? decidePermission(pp, { ...inputs, held }) : firstPass[i]))
   const [byProbes, beyond] = [decided.slice(0, settings.required.length), decided.slice(settings.required.length)]

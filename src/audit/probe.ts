@@ -32,6 +32,8 @@ export interface ProbeDependencies {
   readonly randomHex: () => string
   readonly sleep: (ms: number) => Promise<void>
   readonly debug?: (message: string) => void
+  /** Told of each probe's answer as it arrives (decided-early.ts). */
+  readonly onEvidence?: (planned: PlannedProbe, evidence: HttpEvidence) => void
 }
 
 export interface Probed {
@@ -115,10 +117,13 @@ export async function probe(
     }
     return identity
   })
+  const sendOne = async (planned: PlannedProbe): Promise<HttpEvidence> => {
+    const ev = await session.send(planned.probe, planned.request)
+    deps.onEvidence?.(planned, ev)
+    return ev
+  }
   const send = (planned: PlannedProbe, index: number): Promise<HttpEvidence | undefined> =>
-    index < firstWave
-      ? limit(() => session.send(planned.probe, planned.request))
-      : gate.then(() => (skipped ? undefined : limit(() => session.send(planned.probe, planned.request))))
+    index < firstWave ? limit(() => sendOne(planned)) : gate.then(() => (skipped ? undefined : limit(() => sendOne(planned))))
   const sends = firstPlan.requests.map(send)
   const firstResults = Promise.all(sends)
   identityRequest.releaseAfter(Promise.allSettled(sends.slice(0, firstWave)))
