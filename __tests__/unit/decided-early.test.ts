@@ -49,7 +49,7 @@ function answer(planned: PlannedProbe, kind: Answer): HttpEvidence {
   }
 }
 
-function identity(kind: TokenKind, scopes: string | undefined): HttpEvidence {
+function identity(scopes: string | undefined): HttpEvidence {
   return ev(200, 'OK', scopes !== undefined ? { 'x-oauth-scopes': scopes } : {}, { path: '/user', body: { login: 'octocat' } })
 }
 
@@ -113,7 +113,7 @@ describe('earlyDecisions', () => {
         fc.constantFrom<TokenKind>('fine-grained', 'classic'),
         fc.option(fc.constantFrom('', 'repo', 'public_repo, read:org', 'repo, admin:org, workflow')),
         (answers, order, passAfter, kind, scopes) => {
-          const id = identity(kind, scopes ?? undefined)
+          const id = identity(scopes ?? undefined)
           const final = new Map(plan.requests.map((p, i) => [p, answer(p, answers[i] ?? '200')] as const))
           const arrival = plan.requests.map((p, i) => ({ p, key: order[i] ?? 0, i })).sort((a, b) => a.key - b.key || a.i - b.i)
           const early = earlyDecisions(kind, plan.permissions)
@@ -142,7 +142,7 @@ describe('earlyDecisions', () => {
     if (!pp?.planned) throw new Error('no permission with an alternative in the plan')
     const alt = pp.alternatives.find((a) => a.planned)?.planned as PlannedProbe
     const early = earlyDecisions('fine-grained', [pp])
-    const id = identity('fine-grained', undefined)
+    const id = identity(undefined)
     const arrived = new Map<PlannedProbe, HttpEvidence>([[pp.planned, answer(pp.planned, '200')]])
     early.answered(pp.planned)
     early.pass({ identity: id, evidence: arrived })
