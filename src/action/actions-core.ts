@@ -43,7 +43,8 @@ export const summary = {
 /**
  * file-command.js's two functions, line for line, but for where the delimiter's random UUID comes from: random.ts's
  * (the system's generator, node:crypto only where /dev/urandom is missing), where file-command.js imports node:crypto
- * when the action starts (3 to 4 ms before the first request, measured with npm run bench). `unit/actions-core.test.ts` compares what both write.
+ * when the action starts (3 to 4 ms before the first request, measured with npm run bench).
+ * `unit/actions-core.test.ts` compares what both write.
  */
 export function issueFileCommand(command: string, message: unknown): void {
   const filePath = process.env[`GITHUB_${command}`]

@@ -10,8 +10,9 @@
  * stderr are asynchronous for pipes on POSIX (https://nodejs.org/api/process.html#a-note-on-process-io), and a runner
  * reads the step's output through a pipe. So the exit waits for both streams: a write's callback runs once it and
  * every write before it are done (https://nodejs.org/api/stream.html#writablewritechunk-encoding-callback), and an
- * empty write queues behind them; with nothing queued on either stream, it exits at once. The outputs and the job summary are files, written synchronously before `run`
- * returns (actions-core.ts). The exit code is the one already set (`process.exitCode`, by setFailed).
+ * empty write queues behind them; with nothing queued on either stream, it exits at once. The outputs and the job
+ * summary are files, written synchronously before `run` returns (actions-core.ts). The exit code is the one already
+ * set (`process.exitCode`, by setFailed).
  */
 interface Stream {
   /** Bytes written but not yet handed to the system (https://nodejs.org/api/stream.html#writablewritablelength). */
