@@ -15,7 +15,6 @@ import type { Plan, PlannedProbe } from './plan.js'
 import { deriveReachability } from '../verdicts/classify.js'
 import { decideCoverage, listCoverage, PAGE_SIZE } from './coverage.js'
 import { readOrgRecord } from './org-record.js'
-import { parseScopes } from '../verdicts/headers.js'
 import { decidePermission } from '../verdicts/permissions.js'
 import { collectBlockings, decideToken } from '../verdicts/token.js'
 import { identityAnswered } from '../verdicts/identity.js'
@@ -23,12 +22,11 @@ import { compareWithProbes } from '../verdicts/record.js'
 import { decideExcess } from '../verdicts/excess.js'
 import { auditFindings } from '../report/findings.js'
 import { assembleReport, replacementUrlFor } from '../report/assemble.js'
-import { REPOSITORY_PROBE_ID } from './plan.js'
-import { visibilityOf } from '../verdicts/visibility.js'
 import { decideByRecord } from '../verdicts/record-verdict.js'
 import { withApprovalHint } from '../verdicts/pending.js'
 import type { PermissionReport } from '../report/report.js'
 import type { DecisionMemo } from './decided-early.js'
+import { auditWide } from './decided-early.js'
 
 export interface Concluding {
   readonly settings: Settings
@@ -47,9 +45,8 @@ export { earlyDecisions } from './decided-early.js'
 export async function conclude({ settings, context, session, kind, probed, listing, memo }: Concluding): Promise<Report> {
   const { identity } = probed
   // Decide.
-  const scopes = identity.headers['x-oauth-scopes'] !== undefined ? parseScopes(identity.headers['x-oauth-scopes']) : undefined
   // On a public repository public data proves nothing (visibility.ts); joint sets need their partners proven (joint-sets.ts).
-  const visibility = visibilityOf([...probed.evidence].find(([p]) => p.probe.id === REPOSITORY_PROBE_ID)?.[1])
+  const { scopes, visibility } = auditWide(identity, probed.evidence)
   const inputs = { kind, evidence: probed.evidence, reach: probed.reach, skipped: probed.skipped, scopes, visibility }
   const firstPass = probed.permissions.map((pp) => (memo ? memo.decide(pp, inputs) : decidePermission(pp, inputs)))
   const held = heldFrom(firstPass)

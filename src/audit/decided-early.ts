@@ -20,6 +20,7 @@ import type { PermissionReport } from '../report/report.js'
 import type { DecideInputs } from '../verdicts/permissions.js'
 import { decidePermission } from '../verdicts/permissions.js'
 import { deriveReachability } from '../verdicts/classify.js'
+import type { RepoVisibility } from '../verdicts/visibility.js'
 import { visibilityOf } from '../verdicts/visibility.js'
 import { parseScopes } from '../verdicts/headers.js'
 
@@ -64,6 +65,18 @@ export function decisionMemo(decide: (pp: PermissionPlan, inputs: DecideInputs) 
   }
 }
 
+/**
+ * What the token's identity and the probes' answers tell about the whole audit, for every permission's verdict: the
+ * token's scopes (classic and OAuth tokens) and the audited repository's visibility. conclude.ts and the passes here
+ * both work them out with this, so that a kept verdict's inputs and the final ones are made the same way.
+ */
+export function auditWide(identity: HttpEvidence, evidence: ReadonlyMap<PlannedProbe, HttpEvidence>): { scopes: readonly string[] | undefined; visibility: RepoVisibility } {
+  const scopesHeader = identity.headers['x-oauth-scopes']
+  let repository: HttpEvidence | undefined
+  for (const [planned, ev] of evidence) if (planned.probe.id === REPOSITORY_PROBE_ID) repository = repository ?? ev
+  return { scopes: scopesHeader !== undefined ? parseScopes(scopesHeader) : undefined, visibility: visibilityOf(repository) }
+}
+
 /** What has arrived so far. */
 export interface SoFar {
   readonly identity: HttpEvidence
@@ -97,15 +110,11 @@ export function earlyDecisions(kind: TokenKind, permissions: readonly Permission
       for (const pp of readers.get(planned) ?? []) waiting.add(pp)
     },
     pass({ identity, evidence }) {
-      const scopesHeader = identity.headers['x-oauth-scopes']
-      const entries = [...evidence]
-      // As conclude.ts works them out from the final evidence.
       const inputs: DecideInputs = {
         kind,
         evidence,
-        reach: deriveReachability(entries.map(([planned, ev]) => ({ planned, evidence: ev }))),
-        scopes: scopesHeader !== undefined ? parseScopes(scopesHeader) : undefined,
-        visibility: visibilityOf(entries.find(([p]) => p.probe.id === REPOSITORY_PROBE_ID)?.[1])
+        reach: deriveReachability([...evidence].map(([planned, ev]) => ({ planned, evidence: ev }))),
+        ...auditWide(identity, evidence)
       }
       const now = [inputs.reach.repository, inputs.reach.organization, inputs.scopes?.join(' '), inputs.visibility].join('|')
       const lookAt = now === known ? [...waiting] : permissions
