@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Report } from '../../src/report/report.js'
 import type { IssueClient } from '../../src/notify/tracking-issue.js'
-import { applyTracking, decideIssueAction, trackingKey, trackingMarker } from '../../src/notify/tracking-issue.js'
+import fc from 'fast-check'
+import { applyTracking, decideIssueAction, issueBody, MAX_ISSUE_BODY, trackingKey, trackingMarker } from '../../src/notify/tracking-issue.js'
 
 const report = (result: Report['result']) =>
   ({ result, target: { repository: 'acme/infra', apiUrl: '', edition: 'fpt' }, token: { owner: 'octocat' }, regenerateUrl: 'https://github.com/settings/personal-access-tokens/new?x=1' }) as unknown as Report
@@ -102,5 +103,65 @@ describe('the tracking issue', () => {
     const dropping: IssueClient = { ...t.client, create: async (title, body) => ({ ...(await t.client.create(title, body, 'pat-audit')), labels: [] }) }
     expect(await cycle(dropping, report('fail'))).toMatch(/Opened tracking issue #1\. GitHub dropped the label 'pat-audit'/)
     expect(t.calls[0]).toBe('list octocat pat-audit')
+  })
+})
+
+describe("the tracking issue's body within GitHub's limit", () => {
+  const runUrl = 'https://github.com/acme/infra/actions/runs/1'
+  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+  it('is the marker, the replacement link and the whole summary when they fit', () => {
+    const summary = '<h2>❌ Token audit failed</h2>\n<p>one problem</p>\n'
+    expect(issueBody(report('fail'), marker, summary, runUrl)).toBe(
+      [marker, `This issue is kept up to date by pat-audit while the audit does not pass; last run: ${runUrl}. It closes itself when a run passes.`, '', '**Create a correct replacement token:** https://github.com/settings/personal-access-tokens/new?x=1', '', summary].join('\n')
+    )
+  })
+
+  it('keeps the summary up to the last whole element that fits, never part of a table, and says where the rest is', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `<tr><td><code>permission_${i}</code></td><td>write</td><td>✅ granted</td></tr>`).join('')
+    const summary = ['<h2>❌ Token audit failed: 1 problem</h2>', '<p>❌ <strong>Missing contents: write</strong></p>', `<table>${rows}</table>`, '<p>token facts</p>', ''].join('\n')
+    expect(summary.length).toBeGreaterThan(MAX_ISSUE_BODY)
+    const body = issueBody(report('fail'), marker, summary, runUrl)
+    expect(body.length).toBeLessThanOrEqual(MAX_ISSUE_BODY)
+    expect(body.startsWith(marker)).toBe(true)
+    expect(body).toContain('https://github.com/settings/personal-access-tokens/new?x=1')
+    expect(body).toContain('<p>❌ <strong>Missing contents: write</strong></p>')
+    expect(body).not.toContain('<table')
+    expect(body.endsWith(`<p>… The rest of this summary did not fit in an issue: it is in the run's job summary (${runUrl}).</p>`)).toBe(true)
+  })
+
+  it('holds for any summary: within the limit, a prefix of whole lines, no table or folded section left open, no character split', () => {
+    // Sizes drawn as numbers: fast-check keeps generated strings and arrays small, and these must pass the limit often.
+    let fitted = 0
+    let cut = 0
+    const filler = (n: number, lineBreaks: boolean) => Array.from({ length: n }, (_, i) => (lineBreaks && i % 7 === 6 ? 'a\nb ' : 'word ')).join('')
+    const element = fc.oneof(
+      fc.integer({ min: 0, max: 600 }).map((n) => `<p>🔑 ${filler(n, false)}⚠️</p>`),
+      fc.tuple(fc.integer({ min: 0, max: 400 }), fc.boolean()).map(([n, breaks]) => `<table>${Array.from({ length: n }, () => `<tr><td>${filler(5, breaks)}</td></tr>`).join('')}</table>`),
+      fc.tuple(fc.integer({ min: 0, max: 4000 }), fc.boolean()).map(([n, breaks]) => `<details><summary>✅ granted</summary>${filler(n, breaks)}</details>`)
+    )
+    fc.assert(
+      fc.property(fc.array(element, { maxLength: 40, size: 'max' }), (elements) => {
+        const summary = elements.join('\n')
+        const body = issueBody(report('fail'), marker, summary, runUrl)
+        expect(body.length).toBeLessThanOrEqual(MAX_ISSUE_BODY)
+        expect(loneSurrogate.test(body)).toBe(false)
+        const head = issueBody(report('fail'), marker, '', runUrl)
+        expect(body.startsWith(head)).toBe(true)
+        if (body === `${head}${summary}`) {
+          fitted++
+          return
+        }
+        cut++
+        const kept = body.slice(head.length, body.lastIndexOf('\n<p>… The rest of this summary'))
+        expect(summary.startsWith(kept)).toBe(true)
+        expect(kept === '' || summary[kept.length] === '\n').toBe(true)
+        for (const tag of ['table', 'details']) expect(kept.split(`<${tag}`).length).toBe(kept.split(`</${tag}>`).length)
+      }),
+      { numRuns: 300 }
+    )
+    // Both paths were taken.
+    expect(fitted).toBeGreaterThan(10)
+    expect(cut).toBeGreaterThan(10)
   })
 })

@@ -34,17 +34,49 @@ export function issueTitle(report: Report): string {
   return `Token audit ${report.result === 'fail' ? 'failing' : 'warning'}: ${subject}${owner}`.slice(0, 200)
 }
 
+/**
+ * GitHub refuses an issue body over 65,536 characters: 422 "body is too long (maximum is 65536 characters)", as
+ * users of other actions pasted it (https://github.com/peter-evans/create-issue-from-file/issues/1049,
+ * https://github.com/trstringer/manual-approval/issues/89). A margin below it.
+ */
+export const MAX_ISSUE_BODY = 65_000
+
 export function issueBody(report: Report, marker: string, summary: string, runUrl?: string): string {
-  return [
+  const head = [
     marker,
     `This issue is kept up to date by pat-audit while the audit does not pass${runUrl ? `; last run: ${runUrl}` : ''}. It closes itself when a run passes.`,
     '',
     `**Create a correct replacement token:** ${report.regenerateUrl}`,
-    '',
-    summary
-  ]
-    .join('\n')
-    .slice(0, 65_000)
+    ''
+  ].join('\n')
+  const whole = `${head}\n${summary}`
+  if (whole.length <= MAX_ISSUE_BODY) return whole
+  const rest = `<p>… The rest of this summary did not fit in an issue: it is in the run's job summary${runUrl ? ` (${runUrl})` : ''}.</p>`
+  return `${head}\n${summaryPrefix(summary, MAX_ISSUE_BODY - head.length - rest.length - 2)}\n${rest}`
+}
+
+/**
+ * The longest run of the summary's first lines within `budget` characters that leaves no table or folded section open.
+ * core.summary ends each element it adds with a line break and writes a table or a folded section on one line, so a
+ * cut between lines, never inside one, leaves no tag, entity or character split; the count of opening and closing tags
+ * is a check for the text inside an element that held a line break of its own.
+ */
+function summaryPrefix(summary: string, budget: number): string {
+  const lines = summary.split(/\r?\n/)
+  let kept = ''
+  let balanced = ''
+  for (const line of lines) {
+    const next = kept === '' ? line : `${kept}\n${line}`
+    if (next.length > budget) break
+    kept = next
+    if (closes(kept, 'table') && closes(kept, 'details')) balanced = kept
+  }
+  return balanced
+}
+
+/** Whether every `<tag` in `html` has its `</tag>`. */
+function closes(html: string, tag: string): boolean {
+  return html.split(`<${tag}`).length === html.split(`</${tag}>`).length
 }
 
 export function decideIssueAction(report: Report, existing: IssueSnapshot | undefined, marker: string, summary: string, runUrl?: string): IssueAction {
