@@ -19,12 +19,13 @@
  *   - start-up: spawn → the simulator receives the first request, against bare `node -e 0` spawn → exit;
  *   - exit: the simulator writes the last response → the process has exited;
  *   - peak RSS: the program's own high-water mark at exit (VmHWM; tools/bench-rss.cjs, preloaded into bare node and the
- *     action alike);
+ *     action alike). The probe runs in the process's own exit and reports its own time with the figure; that time is
+ *     taken out of every wall and exit measured (bare node's included): they are the program's, not the probe's;
  *   - round trips: the longest chain of requests each received after the previous one's answer was written.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { startSimulator } from './simulator/server.js'
@@ -285,29 +286,38 @@ function depthsOf(records) {
  * @property {string} result
  */
 
-/** @param {string} dir @returns {Promise<number>} */
-async function readRss(dir) {
-  const text = await readFile(join(dir, 'rss'), 'utf8').catch(() => '')
-  return text ? Number(text) : NaN
+/**
+ * What tools/bench-rss.cjs wrote to its pipe: the peak RSS and the probe's own time at exit (NaN and 0 when it wrote
+ * nothing: the process did not reach its exit handlers).
+ * @param {string} text @returns {{ rssKiB: number, probeMs: number }}
+ */
+function parseProbe(text) {
+  const [kib, micros] = text.trim().split(/\s+/).map(Number)
+  return { rssKiB: kib || NaN, probeMs: Number.isFinite(micros) ? /** @type {number} */ (micros) / 1000 : 0 }
 }
 
 /** Bare `node -e 0` with the RSS probe, in the environment run-action.js gives the action. @returns {Promise<BareSample>} */
 async function bareNode() {
   const dir = await mkdtemp(join(tmpdir(), 'pat-audit-bench-'))
   try {
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, PAT_AUDIT_BENCH_RSS_FILE: join(dir, 'rss') }
+    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, PAT_AUDIT_BENCH_RSS_FD: '3' }
     const started = performance.now()
-    await new Promise((resolveRun, reject) => {
-      const child = spawn(process.execPath, ['--require', RSS_PROBE, '-e', '0'], { stdio: 'ignore', env, cwd: dir })
+    /** @type {string} */
+    const probed = await new Promise((resolveRun, reject) => {
+      const child = spawn(process.execPath, ['--require', RSS_PROBE, '-e', '0'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'], env, cwd: dir })
+      let text = ''
+      child.stdio[3]?.on('data', (d) => (text += d))
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
       child.on('error', reject)
       child.on('close', (code) => {
         clearTimeout(timer)
-        if (code === 0) resolveRun(undefined)
+        if (code === 0) resolveRun(text)
         else reject(new Error(`node -e 0 exited with ${code}`))
       })
     })
-    return { wallMs: performance.now() - started, rssKiB: await readRss(dir) }
+    const wallMs = performance.now() - started
+    const { rssKiB, probeMs } = parseProbe(probed)
+    return { wallMs: wallMs - probeMs, rssKiB }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -323,49 +333,46 @@ async function bareNode() {
  */
 async function actionRun(sim, token, c, latencyMs, entry) {
   sim.reset()
-  const dir = await mkdtemp(join(tmpdir(), 'pat-audit-bench-'))
-  try {
-    const run = await runAction({
-      inputs: {
-        token,
-        repository: REPOSITORY,
-        'required-permissions': c.required.map(([name, level]) => `${name}: ${level}`).join('\n'),
-        'api-url': sim.url,
-        'fail-on': 'never',
-        ...(c.reportExcess ? { 'report-excess': 'true' } : {}),
-        ...(c.repositories.length ? { repositories: c.repositories.join('\n') } : {})
-      },
-      env: { GITHUB_API_URL: sim.url, PAT_AUDIT_BENCH_RSS_FILE: join(dir, 'rss') },
-      nodeArgs: ['--require', RSS_PROBE],
-      entry,
-      timeoutMs: 120_000
-    })
-    const records = [...sim.requests]
-    if (run.code !== 0 || !run.outputs.report) throw new Error(`${relative(ROOT, entry)} exited with ${run.code} (${c.name}, ${latencyMs} ms): ${(run.stderr || run.stdout).slice(0, 2000)}`)
-    const report = /** @type {{ result?: string, inputErrors?: string[] }} */ (JSON.parse(run.outputs.report))
-    if (report.inputErrors) throw new Error(`input errors (${c.name}): ${report.inputErrors.join(' ')}`)
-    if (records.length === 0) throw new Error(`no request reached the simulator (${c.name}, ${latencyMs} ms)`)
-    const arrivals = records.map((r) => r.at)
-    const responses = records.map((r) => r.respondedAt ?? r.at + latencyMs)
-    const depths = latencyMs > 0 ? depthsOf(records.map((r, i) => ({ at: r.at, respondedAt: /** @type {number} */ (responses[i]) }))) : []
-    /** @type {number[]} */
-    const perRoundTrip = []
-    for (const d of depths) perRoundTrip[d - 1] = (perRoundTrip[d - 1] ?? 0) + 1
-    return {
-      wallMs: run.wallMs,
-      firstRequestMs: Math.min(...arrivals) - run.spawnedAt,
-      afterLastMs: run.exitedAt - Math.max(...responses),
-      rssKiB: await readRss(dir),
-      requests: records.length,
-      roundTrips: perRoundTrip.length,
-      perRoundTrip: [...perRoundTrip].map((n) => n ?? 0),
-      maxInFlight: sim.maxInFlight,
-      flags: sim.flags.length,
-      serverErrors: records.filter((r) => r.status >= 500 || r.status === 0).length,
-      result: report.result ?? '?'
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+  const run = await runAction({
+    inputs: {
+      token,
+      repository: REPOSITORY,
+      'required-permissions': c.required.map(([name, level]) => `${name}: ${level}`).join('\n'),
+      'api-url': sim.url,
+      'fail-on': 'never',
+      ...(c.reportExcess ? { 'report-excess': 'true' } : {}),
+      ...(c.repositories.length ? { repositories: c.repositories.join('\n') } : {})
+    },
+    env: { GITHUB_API_URL: sim.url, PAT_AUDIT_BENCH_RSS_FD: '3' },
+    nodeArgs: ['--require', RSS_PROBE],
+    probe: true,
+    entry,
+    timeoutMs: 120_000
+  })
+  const records = [...sim.requests]
+  if (run.code !== 0 || !run.outputs.report) throw new Error(`${relative(ROOT, entry)} exited with ${run.code} (${c.name}, ${latencyMs} ms): ${(run.stderr || run.stdout).slice(0, 2000)}`)
+  const report = /** @type {{ result?: string, inputErrors?: string[] }} */ (JSON.parse(run.outputs.report))
+  if (report.inputErrors) throw new Error(`input errors (${c.name}): ${report.inputErrors.join(' ')}`)
+  if (records.length === 0) throw new Error(`no request reached the simulator (${c.name}, ${latencyMs} ms)`)
+  const arrivals = records.map((r) => r.at)
+  const responses = records.map((r) => r.respondedAt ?? r.at + latencyMs)
+  const depths = latencyMs > 0 ? depthsOf(records.map((r, i) => ({ at: r.at, respondedAt: /** @type {number} */ (responses[i]) }))) : []
+  /** @type {number[]} */
+  const perRoundTrip = []
+  for (const d of depths) perRoundTrip[d - 1] = (perRoundTrip[d - 1] ?? 0) + 1
+  const { rssKiB, probeMs } = parseProbe(run.probe)
+  return {
+    wallMs: run.wallMs - probeMs,
+    firstRequestMs: Math.min(...arrivals) - run.spawnedAt,
+    afterLastMs: run.exitedAt - Math.max(...responses) - probeMs,
+    rssKiB,
+    requests: records.length,
+    roundTrips: perRoundTrip.length,
+    perRoundTrip: [...perRoundTrip].map((n) => n ?? 0),
+    maxInFlight: sim.maxInFlight,
+    flags: sim.flags.length,
+    serverErrors: records.filter((r) => r.status >= 500 || r.status === 0).length,
+    result: report.result ?? '?'
   }
 }
 

@@ -26,6 +26,7 @@ export const DIST_ENTRY = join(ROOT, 'dist', 'index.js')
  * @property {number} wallMs          process start to exit
  * @property {number} spawnedAt       epoch ms (Date.now()) just before the spawn, on the simulator's clock
  * @property {number} exitedAt        epoch ms (Date.now()) when the process had exited and its output was read
+ * @property {string} probe           with `probe`: what the process wrote to its file descriptor 3
  */
 
 /**
@@ -35,9 +36,10 @@ export const DIST_ENTRY = join(ROOT, 'dist', 'index.js')
  * @param {string} [options.entry]                  defaults to dist/index.js
  * @param {number} [options.timeoutMs]              kill the process after this long (default 60 s)
  * @param {string[]} [options.nodeArgs]             node options before the entry (the benchmark's `--require` of its RSS probe)
+ * @param {boolean} [options.probe]                 open a pipe as the process's file descriptor 3 (the benchmark's RSS probe writes there)
  * @returns {Promise<ActionRun>}
  */
-export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutMs = 60_000, nodeArgs = [] }) {
+export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutMs = 60_000, nodeArgs = [], probe = false }) {
   const dir = await mkdtemp(join(tmpdir(), 'pat-audit-run-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
@@ -58,22 +60,25 @@ export async function runAction({ inputs, env = {}, entry = DIST_ENTRY, timeoutM
   const spawnedAt = Date.now()
   const started = performance.now()
   try {
-    const { code, stdout, stderr } = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [...nodeArgs, entry], { env: childEnv, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    /** @type {{ code: number, stdout: string, stderr: string, probed: string }} */
+    const { code, stdout, stderr, probed } = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [...nodeArgs, entry], { env: childEnv, cwd: dir, stdio: probe ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'] })
       let stdout = ''
       let stderr = ''
-      child.stdout.on('data', (d) => (stdout += d))
-      child.stderr.on('data', (d) => (stderr += d))
+      let probed = ''
+      child.stdout?.on('data', (d) => (stdout += d))
+      child.stderr?.on('data', (d) => (stderr += d))
+      child.stdio[3]?.on('data', (d) => (probed += d))
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
       child.on('error', reject)
       child.on('close', (code) => {
         clearTimeout(timer)
-        resolve({ code: code ?? -1, stdout, stderr })
+        resolve({ code: code ?? -1, stdout, stderr, probed })
       })
     })
     const wallMs = performance.now() - started
     const exitedAt = Date.now()
-    return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8'), wallMs, spawnedAt, exitedAt }
+    return { code, stdout, stderr, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8'), wallMs, spawnedAt, exitedAt, probe: probed }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
