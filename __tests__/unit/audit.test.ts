@@ -348,6 +348,38 @@ describe('audit: repository coverage goes out with the first wave', () => {
   })
 })
 
+describe('audit: repository coverage and the audited repository', () => {
+  const sentTo = (t: { sent: HttpRequest[] }, path: string) => t.sent.filter((r) => r.method === 'GET' && r.path === path).length
+
+  it("takes the probes' answer for the audited repository when it is named but not listed, instead of asking again", async () => {
+    // The listing shows neither: the audited repository is asked once (by the probes), acme/other once (by coverage).
+    const t = fakeTransport((req) =>
+      req.path === '/user' ? identity() : req.path === '/user/repos' ? { status: 200, body: [] } : req.path === '/repos/acme/other' ? { status: 404, message: 'Not Found' } : { status: 200 }
+    )
+    const repositories = [{ owner: 'ACME', repo: 'Infra' }, { owner: 'acme', repo: 'other' }]
+    const report = await audit(settings([{ name: 'contents', level: 'read' }], { repositories }), context, deps(t))
+    expect(sentTo(t, '/repos/acme/infra')).toBe(1)
+    expect(sentTo(t, '/repos/ACME/Infra')).toBe(0)
+    expect(sentTo(t, '/repos/acme/other')).toBe(1)
+    expect(report.coverage).toMatchObject({ checked: 2, unreachable: ['acme/other'], undecided: [], requests: 2 })
+    expect(report.stats.requests).toBe(t.sent.length)
+  })
+
+  it('decides the audited repository unreachable from that same answer when it is a 404', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? identity() : req.path === '/user/repos' ? { status: 200, body: [] } : req.path === '/repos/acme/infra' ? { status: 404, message: 'Not Found' } : { status: 200 }))
+    const report = await audit(settings([{ name: 'contents', level: 'read' }], { repositories: [{ owner: 'acme', repo: 'infra' }] }), context, deps(t))
+    expect(sentTo(t, '/repos/acme/infra')).toBe(1)
+    expect(report.coverage).toMatchObject({ checked: 1, unreachable: ['acme/infra'] })
+  })
+
+  it('asks for itself when the probes do not ask for the audited repository (no repository permission required)', async () => {
+    const t = fakeTransport((req) => (req.path === '/user' ? identity() : req.path === '/user/repos' ? { status: 200, body: [] } : { status: 200 }))
+    const report = await audit(settings([{ name: 'members', level: 'read' }], { repositories: [{ owner: 'acme', repo: 'infra' }] }), context, deps(t))
+    expect(sentTo(t, '/repos/acme/infra')).toBe(1)
+    expect(report.coverage).toMatchObject({ checked: 1, unreachable: [], requests: 2 })
+  })
+})
+
 describe('audit: alternatives (Copilot seats accept organization_administration too)', () => {
   const required: RequiredPermission[] = [{ name: 'organization_copilot_seat_management', level: 'read' }]
   const seatProbe = catalog.entry('organization_copilot_seat_management', 'read')!.probe!

@@ -15,11 +15,11 @@ import type { CoverageListing, Schedule } from './coverage.js'
 import type { PlannedProbe } from './plan.js'
 import type { EarlyDecisions } from './decided-early.js'
 import type { HttpEvidence } from '../types.js'
-import { buildPlan } from './plan.js'
+import { buildPlan, REPOSITORY_PROBE_ID } from './plan.js'
 import { openSession } from './session.js'
 import { probe, sendIdentity } from './probe.js'
 import { createLimiter, nextTurn } from './runner.js'
-import { listCoverage } from './coverage.js'
+import { keyOf, listCoverage } from './coverage.js'
 import { MAX_IN_FLIGHT } from '../facts/limits.js'
 import { tokenKind } from '../verdicts/token-kind.js'
 import { answerOpensGate } from '../verdicts/identity.js'
@@ -54,7 +54,13 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   // from the identity's answer and it is on the critical path (the other pages wait for it, the unlisted repositories
   // for them), so it leaves first, then GET /user. When it answers 200 with the rate budget for the other pages and
   // the probes, they go at once (answerOpensGate); otherwise they wait for the identity's gate, like the probes after
-  // the first wave. The repositories asked one by one after the pages always wait for that gate.
+  // the first wave. The repositories asked one by one after the pages always wait for that gate; the audited one is not
+  // asked again when the probes ask for it.
+  // The probes' answer to GET /repos/{owner}/{repo} for the audited repository: undefined once the plan turns out not to
+  // ask it, or the request is not sent after all.
+  let answerRepository: (ev: HttpEvidence | undefined) => void = () => undefined
+  const audited = settings.repository
+  const repositoryAnswer = audited ? new Promise<HttpEvidence | undefined>((resolve) => (answerRepository = resolve)) : undefined
   // The owner/repo entries coverage lists or asks for (owner/* is decided by the organization's record).
   let listed = 0
   for (const r of settings.repositories) if (r.repo !== '*') listed++
@@ -66,7 +72,9 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       ? listCoverage(settings.repositories, kind, session.send, {
           first: (task) => limit(task),
           later: (task) => gate.then((later) => later(task)),
-          opened: (firstPage, pages) => (answerOpensGate(firstPage, pages + probes) ? (task) => limit(task) : undefined)
+          opened: (firstPage, pages) => (answerOpensGate(firstPage, pages + probes) ? (task) => limit(task) : undefined),
+          // The audited repository, named in `repositories` but not listed: the probes ask GET /repos/{owner}/{repo} for it.
+          known: (r) => (audited && keyOf(r) === keyOf(audited) ? repositoryAnswer : undefined)
         })
       : undefined
   // GET /user (its promise jobs run before the next turn of the event loop); the plan is built while it is in flight.
@@ -76,6 +84,8 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   const target = { owner: settings.repository?.owner, repo: settings.repository?.repo, org: settings.organization }
   const extra = settings.reportExcess && kind !== 'classic' && kind !== 'oauth' ? excessCandidates(context.catalog, settings.required) : []
   const plan = buildPlan([...settings.required, ...extra], context.catalog, target, deps.randomHex)
+  const repositoryRequest = plan.requests.find((p) => p.probe.id === REPOSITORY_PROBE_ID)
+  if (!repositoryRequest) answerRepository(undefined)
   probes = plan.requests.length
   // Verdicts are made while the last wave is in flight, once the modules that decide are loaded (decided-early.ts):
   // a pass after each turn of the event loop that brought answers (setImmediate: after the requests those answers let
@@ -88,6 +98,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   let passQueued = false
   const onEvidence = (planned: PlannedProbe, ev: HttpEvidence) => {
     arrived.set(planned, ev)
+    if (planned === repositoryRequest) answerRepository(ev)
     early?.decisions.answered(planned)
     if (passQueued || !early || arrived.size + MAX_IN_FLIGHT < plan.requests.length) return
     passQueued = true
@@ -98,6 +109,11 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
   }
   // Probe: the first wave has one place less when the coverage's first page took it.
   const probing = probe(session, identityRequest, plan, context.catalog, target, { ...deps, onEvidence }, { sentAhead: listed > 0 ? 1 : 0, onGate: openGate })
+  // Not sent after all (an invalid token, a spent rate budget): coverage asks for itself, or is refused as the probes were.
+  void probing.then(
+    () => answerRepository(undefined),
+    () => answerRepository(undefined)
+  )
   // The first wave is on its way once the promise jobs above have run (setImmediate comes after them): only then
   // are the modules that decide, find and assemble loaded, while GitHub answers.
   const concluding = nextTurn()

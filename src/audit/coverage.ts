@@ -52,6 +52,12 @@ export interface CoverageSchedule {
   readonly first: Schedule
   readonly later: Schedule
   readonly opened?: (firstPage: HttpEvidence, pages: number) => Schedule | undefined
+  /**
+   * The answer to GET /repos/{owner}/{repo} for a repository the audit asks about anyway (the audited one, whose
+   * visibility its probes need), when it does: coverage takes it instead of sending the same request again. Undefined
+   * when the audit sends no such request, or resolving to undefined when it did not send it after all.
+   */
+  readonly known?: (repository: CoverageInputs['repositories'][number]) => Promise<HttpEvidence | undefined> | undefined
 }
 
 /** What the token was seen to reach: the listing, and the answers for repositories asked one by one. */
@@ -140,7 +146,9 @@ export async function listCoverage(
   const remaining = unseen()
   const answers = await Promise.all(oneAfterAnother(remaining.length, (i) => {
     const r = remaining[i] as CoverageInputs['repositories'][number]
-    return get(schedule.later, '/repos/{owner}/{repo}', `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.repo)}`)
+    const ask = () => get(schedule.later, '/repos/{owner}/{repo}', `/repos/${encodeURIComponent(r.owner)}/${encodeURIComponent(r.repo)}`)
+    const known = schedule.known?.(r)
+    return known ? known.then((ev) => ev ?? ask()) : ask()
   }))
   remaining.forEach((r, i) => asked.set(keyOf(r), answers[i]))
   return { reachable, asked, requests }
