@@ -64,6 +64,15 @@ export interface ProbeSpec {
   readonly publicFallback: boolean
 }
 
+/** One request as the audit plans it: what the harmlessness guard (catalog/safety.ts) checks and a transport sends. */
+export interface HttpRequest {
+  readonly method: HttpMethod
+  /** Concrete path, e.g. `/repos/acme/infra/branches`. */
+  readonly path: string
+  readonly query: Readonly<Record<string, string>>
+  readonly body?: Readonly<Record<string, unknown>>
+}
+
 /** The outcome of one HTTP request, as evidence. Never contains the token. */
 export interface HttpEvidence {
   readonly method: HttpMethod

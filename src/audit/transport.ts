@@ -1,13 +1,7 @@
 /** The one thing the core needs from the outside world: send a request, get evidence back. */
-import type { HttpEvidence, HttpMethod } from '../types.js'
+import type { HttpEvidence, HttpRequest } from '../types.js'
 
-export interface HttpRequest {
-  readonly method: HttpMethod
-  /** Concrete path, e.g. `/repos/acme/infra/branches`. */
-  readonly path: string
-  readonly query: Readonly<Record<string, string>>
-  readonly body?: Readonly<Record<string, unknown>>
-}
+export type { HttpRequest } from '../types.js'
 
 /**
  * Sends one request and never throws: HTTP errors, network failures, timeouts and bodies that are not JSON

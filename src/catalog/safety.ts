@@ -2,8 +2,7 @@
  * The harmlessness guard. Every request the audit sends passes through checkHarmless first; a request that
  * could change anything on GitHub, even if GitHub answered differently than expected, is never sent.
  */
-import type { HttpRequest } from '../audit/transport.js'
-import type { ProbeSpec } from '../types.js'
+import type { HttpRequest, ProbeSpec } from '../types.js'
 import { randomParent, UNRANDOMISABLE_PARAMS } from './barriers.js'
 import { isIdParam, pathParams, WRITE_FILLABLE } from './params.js'
 
