@@ -62,21 +62,23 @@ export function issueBody(report: Report, marker: string, summary: string, runUr
  * is a check for the text inside an element that held a line break of its own.
  */
 function summaryPrefix(summary: string, budget: number): string {
-  const lines = summary.split(/\r?\n/)
-  let kept = ''
-  let balanced = ''
-  for (const line of lines) {
-    const next = kept === '' ? line : `${kept}\n${line}`
-    if (next.length > budget) break
-    kept = next
-    if (closes(kept, 'table') && closes(kept, 'details')) balanced = kept
+  const kept: string[] = []
+  let length = -1
+  let open = 0
+  let balanced = 0
+  for (const line of summary.split(/\r?\n/)) {
+    length += line.length + 1
+    if (length > budget) break
+    kept.push(line)
+    open += opened(line, 'table') + opened(line, 'details')
+    if (open === 0) balanced = kept.length
   }
-  return balanced
+  return kept.slice(0, balanced).join('\n')
 }
 
-/** Whether every `<tag` in `html` has its `</tag>`. */
-function closes(html: string, tag: string): boolean {
-  return html.split(`<${tag}`).length === html.split(`</${tag}>`).length
+/** How many `<tag` a line opens, less the `</tag>` it closes. */
+function opened(line: string, tag: string): number {
+  return line.split(`<${tag}`).length - line.split(`</${tag}>`).length
 }
 
 export function decideIssueAction(report: Report, existing: IssueSnapshot | undefined, marker: string, summary: string, runUrl?: string): IssueAction {
