@@ -60,8 +60,9 @@ export function randomValues(read: ByteSource = fromDevUrandom, fallback: (size:
   const take = (size: number): Uint8Array => {
     if (at + size > pool.length) {
       const fresh = useFallback ? undefined : read(POOL_SIZE)
-      if (!fresh || fresh.length < POOL_SIZE) useFallback = true
-      pool = fresh && fresh.length >= POOL_SIZE ? fresh : fallback(POOL_SIZE)
+      const whole = fresh !== undefined && fresh.length >= POOL_SIZE ? fresh : undefined
+      useFallback = whole === undefined
+      pool = whole ?? fallback(POOL_SIZE)
       at = 0
     }
     const bytes = pool.slice(at, at + size)

@@ -13,9 +13,13 @@ const PROBE = fileURLToPath(new URL('../../tools/bench-rss.cjs', import.meta.url
 
 /** Runs `node --require PROBE -e <code>` with a pipe as its file descriptor 3: what the probe wrote there. */
 function probed(code: string, env: Record<string, string> = { PAT_AUDIT_BENCH_RSS_FD: '3' }): string {
-  const run = spawnSync(process.execPath, ['--require', PROBE, '-e', code], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' })
-  expect(run.status).toBe(0)
-  return String(run.output[3] ?? '')
+  return run(code, env).fd3
+}
+
+function run(code: string, env: Record<string, string>): { stdout: string; stderr: string; fd3: string } {
+  const child = spawnSync(process.execPath, ['--require', PROBE, '-e', code], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], encoding: 'utf8' })
+  expect(child.status).toBe(0)
+  return { stdout: String(child.stdout ?? ''), stderr: String(child.stderr ?? ''), fd3: String(child.output[3] ?? '') }
 }
 
 const onLinux = existsSync('/proc/self/status')
@@ -41,6 +45,8 @@ const onLinux = existsSync('/proc/self/status')
 })
 
 it('writes nothing without the variable, or when it names a standard stream', () => {
-  expect(probed('0', {})).toBe('')
-  expect(probed('0', { PAT_AUDIT_BENCH_RSS_FD: '1' })).toBe('')
+  expect(run('0', {})).toEqual({ stdout: '', stderr: '', fd3: '' })
+  // Named as standard output or error, it writes to neither (nor to its pipe).
+  expect(run('0', { PAT_AUDIT_BENCH_RSS_FD: '1' })).toEqual({ stdout: '', stderr: '', fd3: '' })
+  expect(run('0', { PAT_AUDIT_BENCH_RSS_FD: '2' })).toEqual({ stdout: '', stderr: '', fd3: '' })
 })
