@@ -43,6 +43,22 @@ describe('setOutputs', () => {
     expect(all.values).toEqual(Object.fromEntries(entries))
   })
 
+  it('writes a long value (the report of the whole catalog) on its own the same way, wherever it is among the outputs', () => {
+    const long = (tag: string) => JSON.stringify({ tag, evidence: Array.from({ length: 2000 }, (_, i) => `probe ${i} — passed ✓ <<`) })
+    expect(long('x').length).toBeGreaterThan(40_000)
+    for (const order of [
+      [['report', long('alone')]],
+      [['report', long('first')], ['result', 'warn'], ['missing-permissions', '']],
+      [['result', 'warn'], ['report', long('middle')], ['days-remaining', '12']],
+      [['result', 'warn'], ['granted-permissions', long('a')], ['report', long('b')]]
+    ] as Array<Array<[string, string]>>) {
+      const one = written((e) => e.forEach(([n, v]) => setOutput(n, v)), order)
+      const all = written((e) => setOutputs(e), order)
+      expect(all.shape).toBe(one.shape)
+      expect(all.values).toEqual(Object.fromEntries(order))
+    }
+  })
+
   it('uses a fresh delimiter for each output', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pat-audit-outputs-'))
     const file = join(dir, 'output')
@@ -112,6 +128,11 @@ describe('summary.addRaw(text, true).write()', () => {
         process.env.GITHUB_STEP_SUMMARY = files.lean
         await summary.addRaw(text, true).write()
       }
+      // And without the end of line.
+      process.env.GITHUB_STEP_SUMMARY = files.core
+      await coreSummary.addRaw('no end of line', false).write()
+      process.env.GITHUB_STEP_SUMMARY = files.lean
+      await summary.addRaw('no end of line', false).write()
       expect(readFileSync(files.lean, 'utf8')).toBe(readFileSync(files.core, 'utf8'))
       delete process.env.GITHUB_STEP_SUMMARY
       await expect(summary.addRaw('x').write()).rejects.toThrow('Unable to find environment variable for $GITHUB_STEP_SUMMARY')
