@@ -115,6 +115,20 @@ describe.each(EDITIONS)('the catalog of $edition', ({ edition, apiPath }) => {
     expect(derived).toEqual(Object.keys(SATISFIED_BY_ALTERNATIVE).filter((k) => allEntries(catalog).some((e) => key(e) === k)).sort())
   })
 
+  // What the report holds for each permission (its probe's basis, the evidence, the fix) is Latin-1, so V8 keeps the
+  // report's JSON at one byte a character: one em dash in the basis text made the whole catalog's 72 kB JSON two bytes
+  // a character, and every copy and scan of it after the last answer slower (npm run bench's exit; README
+  // "Performance"). Findings, a few lines each, may use other characters (→ in menu paths).
+  it("keeps every permission's part of the report in Latin-1, for every run of both tokens", async () => {
+    for (const name of ['everything', 'nothing'] as const) {
+      for (const run of await sweep(name, edition, apiPath)) {
+        expect(run.report.permissions?.length).toBeGreaterThan(0)
+        const permissions = JSON.stringify(run.report.permissions)
+        expect([...permissions].filter((c) => c.charCodeAt(0) > 0xff)).toEqual([])
+      }
+    }
+  })
+
   it('a token granted everything: every permission granted at every level, except the documented ones', async () => {
     const runs = await sweep('everything', edition, apiPath)
     const plan = runsOf(catalog)

@@ -127,5 +127,5 @@ export function trustsNotFound(probe: Pick<ProbeSpec, 'id' | 'method' | 'templat
 }
 
 export function basisText(basis: ProbeBasis): string {
-  return `${basis.kind}: ${basis.reading} — ${basis.source}`
+  return `${basis.kind}: ${basis.reading}; source: ${basis.source}`
 }

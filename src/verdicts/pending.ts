@@ -21,7 +21,7 @@ export function approvalPage(serverUrl: string, org: string): string {
 }
 
 export function approvalFix(serverUrl: string, org: string): string {
-  return `Ask an owner of ${org} to approve the token's request: organization settings → Personal access tokens → Pending requests (${approvalPage(serverUrl, org)}). If it is not pending, grant what it lacks or select the repository.`
+  return `Ask an owner of ${org} to approve the token's request: organization settings > Personal access tokens > Pending requests (${approvalPage(serverUrl, org)}). If it is not pending, grant what it lacks or select the repository.`
 }
 
 export interface PendingInputs {
@@ -76,6 +76,6 @@ export function withApprovalHint(p: PermissionReport, kind: TokenKind, organizat
   if (kind !== 'fine-grained' || !organization || p.status !== 'missing' || p.code !== 'not-accessible' || p.scope === 'account') return p
   return {
     ...p,
-    fix: `${p.fix ? `${p.fix} ` : ''}If the token is waiting for ${organization}'s approval (it then reads public resources only), an owner of ${organization} approves it under organization settings → Personal access tokens → Pending requests (${approvalPage(serverUrl, organization)}).`
+    fix: `${p.fix ? `${p.fix} ` : ''}If the token is waiting for ${organization}'s approval (it then reads public resources only), an owner of ${organization} approves it under organization settings > Personal access tokens > Pending requests (${approvalPage(serverUrl, organization)}).`
   }
 }
