@@ -34,14 +34,7 @@ export const summary = {
         } catch {
           throw new Error(`Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`)
         }
-        // The text and the EOL in two writes to one open file: `${text}${EOL}` would be copied into a new string first.
-        const fd = openSync(path, 'a')
-        try {
-          writeAll(fd, text)
-          if (addEOL) writeAll(fd, EOL)
-        } finally {
-          closeSync(fd)
-        }
+        appendTexts(path, addEOL ? [text, EOL] : [text])
       }
     }
   }
@@ -90,12 +83,8 @@ export function setOutput(name: string, value: unknown): void {
 
 /**
  * Every output at once: the same lines setOutput writes for each (file-command.js's key<<delimiter form, one random
- * delimiter each), appended to GITHUB_OUTPUT through one open file instead of one open-append-close per output
- * (measured: 3 ms for the action's outputs, after the last response). A long value (the report's JSON: 72 kB for the
- * whole catalog) is written as it is, never joined into one text with the rest first: V8 would copy it into a new
- * string twice its size (two bytes a character once one is beyond Latin-1), on memory this process has not touched
- * yet (marks in a build, 21 paired runs: 0.8 ms less after the last answer, whole catalog). Without GITHUB_OUTPUT, one by one as
- * setOutput does.
+ * delimiter each), appended to GITHUB_OUTPUT in one write instead of one open-append-close per output (measured:
+ * 3 ms for the action's outputs, after the last response). Without GITHUB_OUTPUT, one by one as setOutput does.
  */
 export function setOutputs(entries: ReadonlyArray<readonly [string, unknown]>): void {
   const filePath = process.env['GITHUB_OUTPUT'] || ''
@@ -103,35 +92,33 @@ export function setOutputs(entries: ReadonlyArray<readonly [string, unknown]>): 
     for (const [name, value] of entries) setOutput(name, value)
     return
   }
-  // issueFileCommand's checks, in its order: every delimiter first, then the file.
-  const parts = entries.map(([name, value]) => keyValueParts(name, value))
+  // issueFileCommand's checks, in its order: every delimiter first, then the file; its text: the messages joined by
+  // EOL, and an EOL after the last.
+  const texts = entries.flatMap(([name, value], i) => {
+    const [head, convertedValue, tail] = keyValueParts(name, value)
+    return [i === 0 ? head : `${EOL}${head}`, convertedValue, tail]
+  })
   if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`)
-  const fd = openSync(filePath, 'a')
+  appendTexts(filePath, [...texts, EOL])
+}
+
+/**
+ * Appends texts to a file as UTF-8 in one write, as appendFileSync appends their concatenation, without making that
+ * concatenation: V8 would copy the texts into a new string first (the whole catalog's report is 72 kB, twice that
+ * once one character is beyond Latin-1), into memory this process has not touched yet (measured: marks in a build,
+ * 21 paired runs, 0.8 ms after the last answer for the whole catalog). Writes until every byte is out, as
+ * appendFileSync does.
+ */
+function appendTexts(path: string, texts: readonly string[]): void {
+  const bytes = Buffer.allocUnsafe(texts.reduce((n, text) => n + Buffer.byteLength(text, 'utf8'), 0))
+  let filled = 0
+  for (const text of texts) filled += bytes.write(text, filled, 'utf8')
+  const fd = openSync(path, 'a')
   try {
-    // The messages joined by EOL, and an EOL after the last, as issueFileCommand appends them.
-    let pending = ''
-    parts.forEach(([head, value, tail], i) => {
-      pending += (i === 0 ? '' : EOL) + head
-      if (value.length < LONG_VALUE) pending += value + tail
-      else {
-        writeAll(fd, pending)
-        writeAll(fd, value)
-        pending = tail
-      }
-    })
-    writeAll(fd, pending + EOL)
+    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset)
   } finally {
     closeSync(fd)
   }
-}
-
-/** Values from this length on are written on their own (setOutputs). */
-const LONG_VALUE = 16_384
-
-/** Writes a whole text, as appendFileSync does (it loops until every byte is written). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text, 'utf8')
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset)
 }
 
 export function isDebug(): boolean {
