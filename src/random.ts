@@ -50,6 +50,8 @@ export interface RandomValues {
   hex(): string
   /** A random (version 4) UUID, as RFC 9562 section 5.4 lays it out. */
   uuid(): string
+  /** Reads now if fewer bytes are left than `count` more values take (32 at most), so that those read nothing. */
+  ready(count: number): void
 }
 
 /** Random values from `read`, or from `fallback` once `read` gave nothing. No byte is handed out twice. */
@@ -57,28 +59,35 @@ export function randomValues(read: ByteSource = fromDevUrandom, fallback: (size:
   let pool: Uint8Array = new Uint8Array(0)
   let at = 0
   let useFallback = false
+  const refill = () => {
+    const fresh = useFallback ? undefined : read(POOL_SIZE)
+    const whole = fresh !== undefined && fresh.length >= POOL_SIZE ? fresh : undefined
+    useFallback = whole === undefined
+    pool = whole ?? fallback(POOL_SIZE)
+    at = 0
+  }
   const take = (size: number): Uint8Array => {
-    if (at + size > pool.length) {
-      const fresh = useFallback ? undefined : read(POOL_SIZE)
-      const whole = fresh !== undefined && fresh.length >= POOL_SIZE ? fresh : undefined
-      useFallback = whole === undefined
-      pool = whole ?? fallback(POOL_SIZE)
-      at = 0
-    }
+    if (at + size > pool.length) refill()
     const bytes = pool.slice(at, at + size)
     at += size
     return bytes
   }
   return {
-    hex: () => hexOf(take(16)),
+    hex: () => hexOf(take(VALUE_SIZE)),
     uuid: () => {
-      const b = take(16)
+      const b = take(VALUE_SIZE)
       b[6] = (b[6] & 0x0f) | 0x40 // version 4
       b[8] = (b[8] & 0x3f) | 0x80 // variant 10
       return hexOf(b, UUID_DASHES)
+    },
+    ready: (count) => {
+      if (at + Math.min(count * VALUE_SIZE, POOL_SIZE) > pool.length) refill()
     }
   }
 }
+
+/** The bytes of one value (hex or uuid). */
+const VALUE_SIZE = 16
 
 /** Two hex digits for each byte value. */
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
@@ -106,3 +115,6 @@ export const randomHex = (): string => shared.hex()
 
 /** A random (version 4) UUID. */
 export const randomUUID = (): string => shared.uuid()
+
+/** Makes sure the next `count` values (32 at most) come from bytes read already (RandomValues.ready). */
+export const readyRandom = (count: number): void => shared.ready(count)

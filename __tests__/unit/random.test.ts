@@ -32,6 +32,25 @@ describe('randomValues', () => {
     expect(source.asked).toEqual([512, 512])
   })
 
+  it('reads ahead when asked to be ready for more values than its pool has left, and only then', () => {
+    const source = countingSource()
+    const random = randomValues(source.read)
+    random.ready(19)
+    expect(source.asked).toEqual([512])
+    for (let i = 0; i < 13; i++) random.uuid()
+    // 19 values left of 32: ready for 19 reads nothing, ready for 20 reads a new pool, whose 20 values then read nothing.
+    random.ready(19)
+    expect(source.asked).toEqual([512])
+    random.ready(20)
+    expect(source.asked).toEqual([512, 512])
+    for (let i = 0; i < 20; i++) random.uuid()
+    expect(source.asked).toEqual([512, 512])
+    // More than a pool holds: a fresh pool at most.
+    random.ready(1000)
+    expect(source.asked).toEqual([512, 512, 512])
+    expect(random.hex()).toBe('000102030405060708090a0b0c0d0e0f')
+  })
+
   it('makes version 4 UUIDs (RFC 9562: version 4 in the 13th digit, variant 10 in the 17th) from 16 bytes', () => {
     const all = (byte: number) => randomValues(() => new Uint8Array(512).fill(byte))
     expect(all(0xff).uuid()).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff')
