@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { MAX_DESCRIPTION, MAX_NAME, regenerateUrl, serverUrlFor } from '../../src/report/regenerate-url.js'
+import { replacementUrlFor } from '../../src/report/assemble.js'
+import type { Settings } from '../../src/inputs/settings.js'
+import { settingsFor } from '../helpers/settings.js'
 
 describe('regenerateUrl', () => {
   it('pre-fills exactly the required permissions, the organization and the lifetime', () => {
@@ -76,4 +79,36 @@ describe('serverUrlFor', () => {
     ['https://api.octo.ghe.com', 'https://octo.ghe.com'],
     ['not a url', 'https://github.com']
   ])('%s → %s', (api, server) => expect(serverUrlFor(api)).toBe(server))
+})
+
+describe('replacementUrlFor', () => {
+  const policy = (maxDays: number) => ({ code: 'lifetime-policy' as const, family: 'fine-grained' as const, maxDays })
+  const fresh = (settings: Settings, serverUrl: string, maxDays?: number) =>
+    regenerateUrl({
+      serverUrl,
+      required: settings.required,
+      resourceOwner: settings.organization ?? settings.repository?.owner,
+      ...(settings.repository ? { repository: `${settings.repository.owner}/${settings.repository.repo}` } : {}),
+      lifetimeDays: Math.min(settings.maxLifetimeDays, maxDays ?? 366)
+    })
+
+  it('gives back the URL it made last only for the same settings, server and lifetime', () => {
+    const one = settingsFor([{ name: 'contents', level: 'write' }])
+    const other = settingsFor([{ name: 'issues', level: 'read' }], { organization: 'octo' })
+    const calls: Array<[Settings, string, number | undefined]> = [
+      [one, 'https://github.com', undefined],
+      [one, 'https://github.com', undefined],
+      [one, 'https://github.com', 30],
+      [one, 'https://github.com', undefined],
+      [one, 'https://ghe.example.com', undefined],
+      [other, 'https://ghe.example.com', undefined],
+      [{ ...other }, 'https://ghe.example.com', 7],
+      [one, 'https://github.com', 400]
+    ]
+    for (const [settings, serverUrl, maxDays] of calls) {
+      expect(replacementUrlFor(settings, serverUrl, maxDays === undefined ? {} : { policy: policy(maxDays) })).toBe(fresh(settings, serverUrl, maxDays))
+    }
+    const first = replacementUrlFor(one, 'https://github.com', {})
+    expect(replacementUrlFor(one, 'https://github.com', {})).toBe(first)
+  })
 })
