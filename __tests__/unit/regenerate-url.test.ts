@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { MAX_DESCRIPTION, MAX_NAME, regenerateUrl, serverUrlFor } from '../../src/report/regenerate-url.js'
 import { replacementUrlFor } from '../../src/report/assemble.js'
+import { REPLACEMENT_LINK_TEXT, linkTo, replacementLink } from '../../src/report/fix-links.js'
 import type { Settings } from '../../src/inputs/settings.js'
 import { settingsFor } from '../helpers/settings.js'
 
@@ -110,5 +111,16 @@ describe('replacementUrlFor', () => {
     }
     const first = replacementUrlFor(one, 'https://github.com', {})
     expect(replacementUrlFor(one, 'https://github.com', {})).toBe(first)
+  })
+})
+
+describe('replacementLink', () => {
+  it('links the URL it is given, the last one kept and given back for the same URL only', () => {
+    const urls = ['https://github.com/settings/personal-access-tokens/new?contents=write', 'https://github.com/settings/personal-access-tokens/new?issues=read', 'javascript:alert(1)', 'not a url', 'https://ghe.example.com/settings/personal-access-tokens/new?contents=write']
+    for (const url of [...urls, ...urls.slice().reverse(), urls[0], urls[0]]) {
+      expect(replacementLink(url)).toEqual(linkTo(REPLACEMENT_LINK_TEXT, url))
+    }
+    expect(replacementLink(urls[0])).toEqual({ text: REPLACEMENT_LINK_TEXT, url: urls[0] })
+    expect(replacementLink('javascript:alert(1)')).toBeUndefined()
   })
 })

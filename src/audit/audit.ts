@@ -132,7 +132,7 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
         // A rehearsal only warms code up.
       }
       // The replacement link as it is when the answers show no lifetime policy (the usual case): conclude gets it back.
-      module.replacementUrlFor(settings, context.serverUrl, {})
+      module.prepareReplacement(settings, context.serverUrl)
       const decisions = module.earlyDecisions(kind, plan.permissions)
       for (const planned of arrived.keys()) decisions.answered(planned)
       early = {

@@ -41,7 +41,7 @@ export interface Concluding {
 }
 
 export { earlyDecisions } from './decided-early.js'
-export { replacementUrlFor } from '../report/assemble.js'
+export { prepareReplacement } from '../report/assemble.js'
 
 export async function conclude({ settings, context, session, kind, probed, listing, memo }: Concluding): Promise<Report> {
   const { identity } = probed

@@ -8,6 +8,7 @@ import type { TokenVerdict } from '../verdicts/token.js'
 import type { PermissionReport, Report } from './report.js'
 import { SCHEMA_VERSION, resultOf } from './report.js'
 import { regenerateUrl } from './regenerate-url.js'
+import { replacementLink } from './fix-links.js'
 import { MAX_TOKEN_LIFETIME_DAYS } from '../facts/limits.js'
 
 export interface ReportParts {
@@ -53,6 +54,14 @@ export function replacementUrlFor(settings: Settings, serverUrl: string, token: 
   })
   lastReplacement = { settings, serverUrl, lifetimeDays, url }
   return url
+}
+
+/**
+ * The replacement form's URL and its link as they are when the answers show no lifetime policy (the usual case), made
+ * ahead while GitHub answers (audit.ts): conclude, the findings and the summary get them back.
+ */
+export function prepareReplacement(settings: Settings, serverUrl: string): void {
+  replacementLink(replacementUrlFor(settings, serverUrl, {}))
 }
 
 /** replacementUrlFor's last URL and what it was made from (Settings are never changed once parsed: readonly). */

@@ -44,7 +44,8 @@ export interface FindingInputs {
 }
 
 export function auditFindings(x: FindingInputs): Finding[] {
-  const replace = (findings: Finding[]) => findings.map((f) => withLink(f, x.replacementUrl ? replacementLink(x.replacementUrl) : undefined))
+  const link = x.replacementUrl ? replacementLink(x.replacementUrl) : undefined
+  const replace = (findings: Finding[]) => findings.map((f) => withLink(f, link))
   // A permission left inconclusive by a condition reported once already (SSO, a policy, an unreachable repository,
   // no answer) is not reported again: the table shows its status, that finding says why.
   const statedAbove = new Set<string>([

@@ -27,9 +27,17 @@ function server(serverUrl: string): string {
   return serverUrl.replace(/\/+$/, '')
 }
 
+/**
+ * The link to the replacement form. The last one is kept with its URL and given back for the same URL: the findings
+ * and the summary each ask for it, after the last answer, and parsing a URL of a few kilobytes (the whole catalog's
+ * permissions) is not free; the audit makes it ahead, while GitHub answers (assemble.ts, prepareReplacement).
+ */
 export function replacementLink(regenerateUrl: string): FindingLink | undefined {
-  return linkTo(REPLACEMENT_LINK_TEXT, regenerateUrl)
+  if (lastReplacementLink?.url !== regenerateUrl) lastReplacementLink = { url: regenerateUrl, link: linkTo(REPLACEMENT_LINK_TEXT, regenerateUrl) }
+  return lastReplacementLink.link
 }
+
+let lastReplacementLink: { readonly url: string; readonly link: FindingLink | undefined } | undefined
 
 /** The signed-in user's fine-grained tokens, where repository access and permissions are edited. */
 export function tokenListLink(serverUrl: string): FindingLink | undefined {
