@@ -28,6 +28,8 @@ export interface RunAuditDependencies {
   readonly debug: (message: string) => void
   readonly randomHex?: () => string
   readonly sleep?: (ms: number) => Promise<void>
+  /** The shell's own preparation, run once while the audit's first requests are in flight (the action's: exit.ts). */
+  readonly whileWaiting?: () => void
 }
 
 /** The environment runAudit reads: where the API and the web pages are and what the runner's defaults are, when the inputs do not say. */
@@ -114,6 +116,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
           // bytes enough for one delimiter an output.
           randomUUID()
           readyRandom(OUTPUT_NAMES.length)
+          deps.whileWaiting?.()
         },
         rehearsed: (rehearsal) =>
           void summaries()

@@ -1,7 +1,7 @@
 /** The action's process ends once stdout and stderr have written everything before (exit.ts). */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { exitWhenWritten } from '../../src/action/exit.js'
+import { exitWhenWritten, prepareExit } from '../../src/action/exit.js'
 
 function fakeProcess(queued = 1) {
   const callbacks: Record<'stdout' | 'stderr', Array<() => void>> = { stdout: [], stderr: [] }
@@ -34,6 +34,19 @@ describe('exitWhenWritten', () => {
     callbacks.stdout[0]?.()
     // No argument: process.exit then uses process.exitCode, which setFailed set.
     expect(exits).toEqual([undefined])
+  })
+
+  it('prepareExit makes standard error\u2019s stream (Node makes it on first use) and writes nothing', () => {
+    const { proc, callbacks, exits } = fakeProcess(0)
+    let made = 0
+    prepareExit({
+      get stderr() {
+        made++
+        return proc.stderr
+      }
+    })
+    expect(made).toBe(1)
+    expect([...callbacks.stdout, ...callbacks.stderr, ...exits]).toEqual([])
   })
 
   it('in a real process behind a pipe: everything written before it arrives, and the exit code set before it is kept', () => {

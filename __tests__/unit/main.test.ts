@@ -66,6 +66,26 @@ describe('run()', () => {
     expect(r.calls.filter((c) => c.kind === 'fail')).toEqual([])
   })
 
+  it("runs the process's own preparation once, while the requests are in flight (before any output is set)", async () => {
+    nock(API)
+      .get('/user')
+      .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'github-authentication-token-expiration': '2027-06-01 00:00:00 UTC', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '9999999999' })
+      .get('/repos/acme/infra/commits')
+      .query({ per_page: '1' })
+      .reply(200, [], { 'content-type': 'application/json' })
+      .get('/repos/acme/infra')
+      .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
+    const r = recorder({ ...base, 'required-permissions': 'contents: read' })
+    const prepared: number[] = []
+    await run({ io: r.io, env, whileWaiting: () => void prepared.push(r.calls.filter((c) => c.kind === 'setOutput').length) })
+    expect(prepared).toEqual([0])
+    expect(r.outputs.result).toBe('pass')
+    // Bad input: no audit, nothing to wait for.
+    const bad = recorder({ ...base, 'required-permissions': 'contents: sometimes' })
+    await run({ io: bad.io, env, whileWaiting: () => void prepared.push(-1) })
+    expect(prepared).toEqual([0])
+  })
+
   it('gives bad input one line per problem, sends nothing, and still sets every output', async () => {
     const r = recorder({ ...base, 'required-permissions': 'contents: read', 'expiry-warn-days': 'soon', 'fail-on': 'sometimes' })
     await run({ io: r.io, env })

@@ -26,6 +26,15 @@ interface Streams {
   exit(code?: number): void
 }
 
+/**
+ * Makes standard error's stream now, while GitHub answers. Node makes `process.stderr` on first use (for a pipe, a
+ * net.Socket around it: https://nodejs.org/api/process.html#processstderr), and the action writes nothing there, so
+ * exitWhenWritten's look at its queue made it after the last answer (0.3 to 0.45 ms in a --cpu-prof of the tail).
+ */
+export function prepareExit(proc: Pick<Streams, 'stderr'> = process): void {
+  void proc.stderr.writableLength
+}
+
 export function exitWhenWritten(proc: Streams = process): void {
   // Nothing queued (the usual case: a pipe takes a few kilobytes at once): no write to wait for.
   if (proc.stdout.writableLength === 0 && proc.stderr.writableLength === 0) return proc.exit()

@@ -26,6 +26,8 @@ export interface RunDependencies extends NotifyDependencies {
   readonly now: () => number
   /** Builds the transport for a token: the audited one, or the org-admin token. */
   readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string, redact?: (text: string) => string) => Transport
+  /** The process's own preparation while GitHub answers (the bundle's: exit.ts prepareExit). */
+  readonly whileWaiting?: () => void
 }
 
 const defaultDependencies: Omit<RunDependencies, 'io'> = {
@@ -59,7 +61,7 @@ export async function run(overrides: Partial<RunDependencies> = {}): Promise<voi
     // debug message"), and sets RUNNER_DEBUG=1 only then (https://docs.github.com/en/actions/reference/variables-reference,
     // core.isDebug reads it). Otherwise each request's line was a write to stdout that no one sees.
     const debug = io.isDebug() ? (m: string) => io.debug(m) : () => undefined
-    const result = await runAudit(raw, deps.env, { now: deps.now, makeTransport: deps.makeTransport, debug })
+    const result = await runAudit(raw, deps.env, { now: deps.now, makeTransport: deps.makeTransport, debug, ...(deps.whileWaiting ? { whileWaiting: deps.whileWaiting } : {}) })
     outputs = result.outputs
     for (const warning of result.warnings) io.annotate('warning', warning)
     for (const error of result.errors) io.fail(error)
