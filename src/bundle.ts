@@ -6,13 +6,18 @@
  */
 import { run as runAction } from './action/main.js'
 import type { RunDependencies } from './action/main.js'
-import { leanIO } from './action/actions-core.js'
+import { leanIO, warmCommands } from './action/actions-core.js'
 import { exitWhenWritten, prepareExit } from './action/exit.js'
 
 /** The action, with @actions/core's command modules only (actions-core.ts): what dist/index.js runs. */
 export const run = (overrides: Partial<RunDependencies> = {}): Promise<void> => runAction({ io: leanIO, ...overrides })
 /** The action as a process (dist/index.js): run, then end the process once its output is written (exit.ts). */
-export const action = (): Promise<void> => run({ whileWaiting: prepareExit }).then(() => exitWhenWritten())
+export const action = (): Promise<void> => run({ whileWaiting: whileWaiting }).then(() => exitWhenWritten())
+/** What the process prepares while GitHub answers: the stream its exit looks at, the annotations' code. */
+const whileWaiting = () => {
+  prepareExit()
+  warmCommands()
+}
 /** The exit itself, for the test that runs it behind a real pipe (unit/exit.test.ts). */
 export { exitWhenWritten }
 /** The command line on this process (dist/cli.js). */

@@ -15,6 +15,7 @@ import { redactor, secretsOf, wantsGithubToken } from './inputs/secrets.js'
 import { withoutUnexpandedExpressions } from './inputs/expressions.js'
 import { serverUrlFor } from './report/regenerate-url.js'
 import type { Report } from './report/report.js'
+import { annotationText, problemsOf } from './report/problems.js'
 import { initialOutputs, OUTPUT_NAMES, setReportOutputs } from './report/outputs.js'
 import type { Outputs } from './report/outputs.js'
 import type { InventoryReport } from './inventory/report.js'
@@ -123,6 +124,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
             .then((s) => {
               s.renderJobSummary(rehearsal)
               setReportOutputs(initialOutputs(''), rehearsal)
+              for (const p of problemsOf(rehearsal.findings)) annotationText(p)
             })
             .catch(() => undefined),
         ...(settings.orgAdminToken ? { adminTransport: deps.makeTransport(settings, deadline, debug, settings.orgAdminToken, redact) } : {})

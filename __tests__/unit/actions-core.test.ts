@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { issueFileCommand, prepareKeyValueMessage, setOutput, setOutputs, summary } from '../../src/action/actions-core.js'
+import { commandLine, issueFileCommand, prepareKeyValueMessage, setOutput, setOutputs, summary, warmCommands } from '../../src/action/actions-core.js'
+import * as command from '../../node_modules/@actions/core/lib/command.js'
+import { toCommandProperties } from '../../node_modules/@actions/core/lib/utils.js'
 import * as fileCommand from '../../node_modules/@actions/core/lib/file-command.js'
 import { parseOutputFile } from '../../tools/run-action.js'
 
@@ -141,5 +143,38 @@ describe('summary.addRaw(text, true).write()', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe("command.js's issueCommand, copied", () => {
+  /** What a function writes to process.stdout, captured. */
+  function written(write: () => void): string[] {
+    const lines: string[] = []
+    const real = process.stdout.write
+    process.stdout.write = ((chunk: string) => lines.push(String(chunk)) > 0) as typeof process.stdout.write
+    try {
+      write()
+    } finally {
+      process.stdout.write = real
+    }
+    return lines
+  }
+
+  it('makes the line @actions/core writes, for every kind of property and value', () => {
+    const cases: Array<[string, Record<string, unknown>, unknown]> = [
+      ['add-mask', {}, 'secret'],
+      ['warning', toCommandProperties({ title: 'Inconclusive a: write, b: read' }), 'line one\nline two\r\n100% sure'],
+      ['error', toCommandProperties({ title: 'T', file: 'a,b:c.yml', startLine: 3, endLine: 0, startColumn: 2 }), { an: 'object' }],
+      ['notice', { name: 'x', empty: '', zero: 0, undef: undefined, other: 'y' }, undefined],
+      ['', {}, 7]
+    ]
+    for (const [name, properties, message] of cases) {
+      const ours = commandLine(name, properties, message)
+      expect(written(() => command.issueCommand(name, properties, message))).toEqual([`${ours}\n`])
+    }
+  })
+
+  it('warms up without writing anything', () => {
+    expect(written(() => warmCommands())).toEqual([])
   })
 })
