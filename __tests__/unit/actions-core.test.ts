@@ -164,7 +164,7 @@ describe("command.js's issueCommand, copied", () => {
     const cases: Array<[string, Record<string, unknown>, unknown]> = [
       ['add-mask', {}, 'secret'],
       ['warning', toCommandProperties({ title: 'Inconclusive a: write, b: read' }), 'line one\nline two\r\n100% sure'],
-      ['error', toCommandProperties({ title: 'T', file: 'a,b:c.yml', startLine: 3, endLine: 0, startColumn: 2 }), { an: 'object' }],
+      ['error', toCommandProperties({ title: 'T', file: 'a,b:c.ts', startLine: 3, endLine: 0, startColumn: 2 }), { an: 'object' }],
       ['notice', { name: 'x', empty: '', zero: 0, undef: undefined, other: 'y' }, undefined],
       ['', {}, 7]
     ]
