@@ -24,6 +24,7 @@ import { auditFindings } from '../report/findings.js'
 import { assembleReport, replacementUrlFor } from '../report/assemble.js'
 import { decideByRecord } from '../verdicts/record-verdict.js'
 import { withApprovalHint } from '../verdicts/pending.js'
+import { formatExpiration } from '../verdicts/headers.js'
 import type { PermissionReport } from '../report/report.js'
 import type { DecisionMemo } from './decided-early.js'
 import { auditWide } from './decided-early.js'
@@ -145,7 +146,14 @@ export async function rehearse({ settings: real, context, kind, plan: whole, now
     method: 'GET',
     path: '/user',
     status: 200,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4990', 'x-ratelimit-reset': String(Math.floor(started / 1000) + 3600) },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4990',
+      'x-ratelimit-reset': String(Math.floor(started / 1000) + 3600),
+      // An expiry 90 days out, in GitHub's form, so that its parser is compiled here too, not after the last answer.
+      'github-authentication-token-expiration': formatExpiration(new Date(started + 90 * 86_400_000))
+    },
     message: 'OK',
     body: { login: 'rehearsal', id: 1, type: 'User' },
     durationMs: 1

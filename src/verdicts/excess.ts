@@ -35,5 +35,6 @@ export function excessFrom(decided: readonly PermissionReport[]): string[] {
 
 /** The permissions proven held beyond the requirement: `name:level`, sorted. */
 export function decideExcess(permissions: readonly PermissionReport[], beyond: readonly PermissionReport[], required: readonly RequiredPermission[]): string[] {
-  return excessFrom(beyond.concat(permissions)).filter((e) => !required.some((r) => `${r.name}:${r.level}` === e))
+  const requiredKeys = new Set(required.map((r) => `${r.name}:${r.level}`))
+  return excessFrom(beyond.concat(permissions)).filter((e) => !requiredKeys.has(e))
 }
