@@ -47,16 +47,21 @@ afterAll(() => {
   nock.restore()
 })
 
+/** GitHub's answers for a token that reads acme/infra's contents (private), expiring 2027-06-01. */
+function grantsContentsRead() {
+  nock(API)
+    .get('/user')
+    .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'github-authentication-token-expiration': '2027-06-01 00:00:00 UTC', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '9999999999' })
+    .get('/repos/acme/infra/commits')
+    .query({ per_page: '1' })
+    .reply(200, [], { 'content-type': 'application/json' })
+    .get('/repos/acme/infra')
+    .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
+}
+
 describe('run()', () => {
   it('masks the token before anything else, then audits and sets every output', async () => {
-    nock(API)
-      .get('/user')
-      .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'github-authentication-token-expiration': '2027-06-01 00:00:00 UTC', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '9999999999' })
-      .get('/repos/acme/infra/commits')
-      .query({ per_page: '1' })
-      .reply(200, [], { 'content-type': 'application/json' })
-      .get('/repos/acme/infra')
-      .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
+    grantsContentsRead()
     const r = recorder({ ...base, 'required-permissions': 'contents: read' })
     await run({ io: r.io, env })
     expect(r.calls[0]).toEqual({ kind: 'setSecret', args: [TOKEN] })
@@ -67,14 +72,7 @@ describe('run()', () => {
   })
 
   it("runs the process's own preparation once, while the requests are in flight (before any output is set)", async () => {
-    nock(API)
-      .get('/user')
-      .reply(200, { login: 'octocat' }, { 'content-type': 'application/json', 'github-authentication-token-expiration': '2027-06-01 00:00:00 UTC', 'x-ratelimit-remaining': '4999', 'x-ratelimit-reset': '9999999999' })
-      .get('/repos/acme/infra/commits')
-      .query({ per_page: '1' })
-      .reply(200, [], { 'content-type': 'application/json' })
-      .get('/repos/acme/infra')
-      .reply(200, { full_name: 'acme/infra', private: true, visibility: 'private' }, { 'content-type': 'application/json' })
+    grantsContentsRead()
     const r = recorder({ ...base, 'required-permissions': 'contents: read' })
     const prepared: number[] = []
     await run({ io: r.io, env, whileWaiting: () => void prepared.push(r.calls.filter((c) => c.kind === 'setOutput').length) })
