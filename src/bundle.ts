@@ -6,7 +6,8 @@
  */
 import { run as runAction } from './action/main.js'
 import type { RunDependencies } from './action/main.js'
-import { leanIO, warmCommands } from './action/actions-core.js'
+import { leanIO, readyDelimiters, warmCommands, warmFiles } from './action/actions-core.js'
+import { OUTPUT_NAMES } from './report/outputs.js'
 import { exitWhenWritten, prepareExit } from './action/exit.js'
 
 /** The action, with @actions/core's command modules only (actions-core.ts): what dist/index.js runs. */
@@ -17,6 +18,8 @@ export const action = (): Promise<void> => run({ whileWaiting: whileWaiting }).t
 const whileWaiting = () => {
   prepareExit()
   warmCommands()
+  readyDelimiters(OUTPUT_NAMES.length)
+  warmFiles()
 }
 /** The exit itself, for the test that runs it behind a real pipe (unit/exit.test.ts). */
 export { exitWhenWritten }

@@ -1,9 +1,9 @@
 /** The lean IO's outputs (src/action/actions-core.ts): setOutputs writes what setOutput writes for each, in one append. */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { commandLine, issueFileCommand, prepareKeyValueMessage, setOutput, setOutputs, summary, warmCommands } from '../../src/action/actions-core.js'
+import { commandLine, issueFileCommand, prepareKeyValueMessage, readyDelimiters, setOutput, setOutputs, summary, warmCommands, warmFiles } from '../../src/action/actions-core.js'
 import * as command from '../../node_modules/@actions/core/lib/command.js'
 import { toCommandProperties } from '../../node_modules/@actions/core/lib/utils.js'
 import * as fileCommand from '../../node_modules/@actions/core/lib/file-command.js'
@@ -70,6 +70,55 @@ describe('setOutputs', () => {
     const delimiters = readFileSync(file, 'utf8').match(/ghadelimiter_[0-9a-f-]{36}/g) ?? []
     rmSync(dir, { recursive: true, force: true })
     expect(new Set(delimiters).size).toBe(entries.length)
+  })
+
+  it('takes the delimiters made ahead (readyDelimiters) once each, then makes fresh ones: none is used twice', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pat-audit-outputs-'))
+    const file = join(dir, 'output')
+    writeFileSync(file, '')
+    process.env.GITHUB_OUTPUT = file
+    readyDelimiters(2)
+    setOutputs(entries)
+    setOutputs(entries)
+    const text = readFileSync(file, 'utf8')
+    rmSync(dir, { recursive: true, force: true })
+    const delimiters = text.match(/ghadelimiter_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g) ?? []
+    // Each output opens and closes with its delimiter: two of each, and as many distinct ones as outputs written.
+    expect(delimiters).toHaveLength(4 * entries.length)
+    expect(new Set(delimiters).size).toBe(2 * entries.length)
+    expect(parseOutputFile(text)).toEqual(Object.fromEntries(entries))
+  })
+})
+
+describe('warmFiles', () => {
+  it('opens the outputs and summary files and changes nothing in them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pat-audit-warm-'))
+    try {
+      const output = join(dir, 'output')
+      const summaryFile = join(dir, 'summary')
+      writeFileSync(output, 'result<<x\nwarn\nx\n')
+      writeFileSync(summaryFile, '<h2>earlier step</h2>\n')
+      const before = [statSync(output).mtimeMs, statSync(summaryFile).mtimeMs]
+      warmFiles({ GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summaryFile })
+      expect(readFileSync(output, 'utf8')).toBe('result<<x\nwarn\nx\n')
+      expect(readFileSync(summaryFile, 'utf8')).toBe('<h2>earlier step</h2>\n')
+      expect([statSync(output).mtimeMs, statSync(summaryFile).mtimeMs]).toEqual(before)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('never makes a file, and says nothing when a file or a variable is missing (the real write reports it)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pat-audit-warm-'))
+    try {
+      const missing = join(dir, 'missing')
+      expect(() => warmFiles({ GITHUB_OUTPUT: missing, GITHUB_STEP_SUMMARY: join(dir, 'no-dir', 'summary') })).not.toThrow()
+      expect(() => warmFiles({})).not.toThrow()
+      expect(existsSync(missing)).toBe(false)
+      expect(existsSync(join(dir, 'no-dir'))).toBe(false)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 

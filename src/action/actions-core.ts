@@ -58,13 +58,52 @@ export function prepareKeyValueMessage(key: string, value: unknown): string {
 
 /** prepareKeyValueMessage's text in three parts, the value alone in the middle (setOutputs writes it as it is). */
 function keyValueParts(key: string, value: unknown): [string, string, string] {
-  const delimiter = `ghadelimiter_${randomUUID()}`
+  const delimiter = delimiters.shift() ?? `ghadelimiter_${randomUUID()}`
   const convertedValue = toCommandValue(value)
   // These should realistically never happen (file-command.js's own checks).
   if (key.includes(delimiter)) throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`)
   if (convertedValue.includes(delimiter)) throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`)
   return [`${key}<<${delimiter}${EOL}`, convertedValue, `${EOL}${delimiter}`]
 }
+
+/** Delimiters made ahead (readyDelimiters), each handed out once. */
+const delimiters: string[] = []
+
+/**
+ * Makes the delimiters of `count` outputs while GitHub answers, as keyValueParts would make them (file-command.js's
+ * `ghadelimiter_` and a random UUID), so that the outputs written after the last answer only take them. Each is used
+ * for one output and then forgotten, as one made at the time would be.
+ */
+export function readyDelimiters(count: number): void {
+  while (delimiters.length < count) delimiters.push(`ghadelimiter_${randomUUID()}`)
+}
+
+/**
+ * Opens the outputs file and the job summary's file for appending and closes them again while GitHub answers,
+ * writing nothing, so that their first writes after the last answer do not also pay for compiling node:fs's
+ * functions and for the system's first look at the path. The checks are the ones the writes make (summary.js's
+ * access, file-command.js's existsSync); the open never creates a file (no O_CREAT), and a write of no bytes changes
+ * nothing. Whatever fails here is left to the real write to report.
+ */
+export function warmFiles(env: NodeJS.ProcessEnv = process.env): void {
+  for (const path of [env['GITHUB_OUTPUT'], env['GITHUB_STEP_SUMMARY']]) {
+    if (!path) continue
+    try {
+      accessSync(path, constants.R_OK | constants.W_OK)
+      if (!existsSync(path)) continue
+      const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND)
+      try {
+        writeSync(fd, NOTHING)
+      } finally {
+        closeSync(fd)
+      }
+    } catch {
+      // The real write reports it.
+    }
+  }
+}
+
+const NOTHING = Buffer.alloc(0)
 
 /**
  * command.js's issueCommand (its Command class's toString and the two escapes), line for line, in two steps:
