@@ -63,7 +63,13 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
   const outputs = initialOutputs(rawInputs.token ?? '')
   // The job summary's modules: loaded while the audit's requests are in flight (whileWaiting), or when needed.
   let summaryModule: Promise<typeof import('./action/job-summary.js')> | undefined
-  const summaries = () => (summaryModule ??= import('./action/job-summary.js'))
+  // The module itself once loaded, for what the audit hands over synchronously (the verdicts it decided early).
+  let summaryLoaded: typeof import('./action/job-summary.js') | undefined
+  const summaries = () =>
+    (summaryModule ??= import('./action/job-summary.js').then((m) => {
+      summaryLoaded = m
+      return m
+    }))
   let warnings: string[] = []
   const finish = (run: Omit<AuditRun, 'outputs' | 'warnings'>): AuditRun => {
     for (const [name, value] of outputs) outputs.set(name, redact(value))
@@ -127,6 +133,8 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
               for (const p of problemsOf(rehearsal.findings)) annotationText(p)
             })
             .catch(() => undefined),
+        // The rows of the job summary's permissions table, prepared as the audit decides them (job-summary.ts prepareRows).
+        decided: (permission) => summaryLoaded?.prepareRows([permission]),
         ...(settings.orgAdminToken ? { adminTransport: deps.makeTransport(settings, deadline, debug, settings.orgAdminToken, redact) } : {})
       }
     )

@@ -152,4 +152,22 @@ describe('earlyDecisions', () => {
     early.pass({ identity: id, evidence: arrived })
     expect(early.memo.stats.decided).toBe(1)
   })
+
+  it('hands each verdict a pass makes to onVerdict with its permission: the object the memo gives back on the same inputs', () => {
+    const [first, second] = plan.permissions.filter((p) => p.planned && p.alternatives.length === 0)
+    if (!first?.planned || !second?.planned) throw new Error('no two permissions without alternatives in the plan')
+    const seen: Array<[unknown, unknown]> = []
+    const early = earlyDecisions('fine-grained', [first, second], undefined, (pp, report) => seen.push([pp, report]))
+    const id = identity(undefined)
+    const arrived = new Map<PlannedProbe, HttpEvidence>([[first.planned, answer(first.planned, '200')]])
+    early.answered(first.planned)
+    early.pass({ identity: id, evidence: arrived })
+    expect(seen.map(([pp]) => pp)).toEqual([first])
+    arrived.set(second.planned, answer(second.planned, '403-refused'))
+    early.answered(second.planned)
+    early.pass({ identity: id, evidence: arrived })
+    expect(seen.map(([pp]) => pp)).toEqual([first, second])
+    const inputs = finalInputs('fine-grained', id, arrived)
+    expect(early.memo.decide(second, inputs)).toBe(seen[1]?.[1])
+  })
 })

@@ -4,13 +4,13 @@
  */
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import * as core from '@actions/core'
-import { buildInputErrorsSummary, buildJobSummary, renderJobSummary } from '../../src/action/job-summary.js'
+import { buildInputErrorsSummary, buildJobSummary, prepareRows, renderJobSummary } from '../../src/action/job-summary.js'
 import { linkTo, replacementLink } from '../../src/report/fix-links.js'
-import type { Report } from '../../src/report/report.js'
+import type { PermissionReport, Report } from '../../src/report/report.js'
 import type { Finding } from '../../src/types.js'
 import { personDate } from '../../src/report/when.js'
 import { annotationText, groupTitle, problemsOf } from '../../src/report/problems.js'
-import { inputErrorsView, summaryView } from '../../src/report/view.js'
+import { inputErrorsView, permissionRowParts, summaryView } from '../../src/report/view.js'
 
 const REPLACE = 'https://github.com/settings/personal-access-tokens/new?name=pat-audit&contents=write'
 
@@ -90,6 +90,31 @@ describe('the job summary (core.summary)', () => {
     expect(text).not.toContain('9000123456789012')
     // The reason is the problem's, already stated above: not repeated in the evidence.
     expect(text.match(/to a request that needs it/g)).toHaveLength(1)
+  })
+
+  it('renders a row prepared while answers are awaited (prepareRows) as one made after the last answer, its reason shown or not', () => {
+    const permission = (name: string, status: PermissionReport['status'], reason: string): PermissionReport => ({
+      name,
+      level: 'write',
+      title: name,
+      status,
+      code: status === 'missing' ? 'not-accessible' : 'authorised-invalid',
+      reason,
+      evidence: [{ method: 'POST', path: `/repos/acme/infra/${name}`, status: status === 'missing' ? 403 : 422, message: 'Validation Failed & more', role: 'probe', safety: 'body lacks `title`' }]
+    })
+    const make = () =>
+      report([missing('issues')], {
+        permissions: [permission('issues', 'missing', missing('issues').message), permission('pulls', 'granted', 'GitHub answered 422: the write was refused for its body, after the permission check.')]
+      })
+    const fresh = renderJobSummary(make())
+    const prepared = make()
+    prepareRows(prepared.permissions)
+    // The parts are made once per verdict: the summary takes the prepared ones.
+    expect(permissionRowParts(prepared.permissions[1] as PermissionReport)).toBe(permissionRowParts(prepared.permissions[1] as PermissionReport))
+    expect(renderJobSummary(prepared)).toBe(fresh)
+    // The stated reason (the problem's) is not repeated; the other one is, inside its status.
+    expect(fresh.match(/to a request that needs it/g)).toHaveLength(1)
+    expect(fresh).toContain('<details><summary>✅ granted</summary>GitHub answered 422: the write was refused for its body, after the permission check.<br><code>POST /repos/acme/infra/pulls</code> → 422 “Validation Failed &amp; more” · harmless: body lacks <code>title</code></details>')
   })
 
   it('escapes whatever GitHub or an input says: no markup gets through, quotes stay inside the link', () => {

@@ -10,7 +10,7 @@ import type { Catalog } from '../catalog/catalog.js'
 import type { Edition } from '../catalog/github-data.js'
 import type { Settings } from '../inputs/settings.js'
 import type { Transport } from './transport.js'
-import type { Report } from '../report/report.js'
+import type { PermissionReport, Report } from '../report/report.js'
 import type { CoverageListing, Schedule } from './coverage.js'
 import type { PlannedProbe } from './plan.js'
 import type { EarlyDecisions } from './decided-early.js'
@@ -37,6 +37,11 @@ export interface AuditDependencies {
   readonly whileWaiting?: () => void
   /** Receives the rehearsal's report (conclude.ts rehearse), to warm up what renders it; it is thrown away. */
   readonly rehearsed?: (report: Report) => void
+  /**
+   * Receives each required permission's verdict as it is made while the last answers are awaited (decided-early.ts),
+   * to prepare what shows it; the report uses the same verdict only where its inputs turned out to be the final ones.
+   */
+  readonly decided?: (permission: PermissionReport) => void
 }
 
 export interface AuditContext {
@@ -133,7 +138,19 @@ export async function audit(settings: Settings, context: AuditContext, deps: Aud
       }
       // The replacement link as it is when the answers show no lifetime policy (the usual case): conclude gets it back.
       module.prepareReplacement(settings, context.serverUrl)
-      const decisions = module.earlyDecisions(kind, plan.permissions)
+      // The plan lists the required permissions first, then report-excess's levels beyond them (conclude.ts).
+      const required = new Set(plan.permissions.slice(0, settings.required.length))
+      const decided = deps.decided
+      const decisions = module.earlyDecisions(
+        kind,
+        plan.permissions,
+        undefined,
+        decided
+          ? (pp, report) => {
+              if (required.has(pp)) decided(report)
+            }
+          : undefined
+      )
       for (const planned of arrived.keys()) decisions.answered(planned)
       early = {
         decisions,

@@ -94,7 +94,16 @@ export interface EarlyDecisions {
   pass(soFar: SoFar): void
 }
 
-export function earlyDecisions(kind: TokenKind, permissions: readonly PermissionPlan[], memo: DecisionMemo = decisionMemo()): EarlyDecisions {
+/**
+ * `onVerdict` receives each verdict a pass makes or keeps, with its permission (the audit passes the required ones on
+ * to the shell, which prepares their rows in the job summary).
+ */
+export function earlyDecisions(
+  kind: TokenKind,
+  permissions: readonly PermissionPlan[],
+  memo: DecisionMemo = decisionMemo(),
+  onVerdict: (pp: PermissionPlan, report: PermissionReport) => void = () => undefined
+): EarlyDecisions {
   const readers = new Map<PlannedProbe, PermissionPlan[]>()
   for (const pp of permissions) {
     if (!pp.info || !pp.planned) continue
@@ -122,7 +131,7 @@ export function earlyDecisions(kind: TokenKind, permissions: readonly Permission
       for (const pp of lookAt) {
         if (!pp.info || !pp.planned || !evidence.has(pp.planned)) continue
         if (pp.alternatives.some((alt) => alt.planned && !evidence.has(alt.planned))) continue
-        memo.decide(pp, inputs)
+        onVerdict(pp, memo.decide(pp, inputs))
         waiting.delete(pp)
       }
     }

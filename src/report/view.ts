@@ -136,7 +136,28 @@ function tokenFacts(report: Report): string[] {
   return out
 }
 
+/**
+ * Each permission's row but for its reason, made once per verdict: a verdict (PermissionReport) is never changed once
+ * made, and the audit decides most permissions while the last answers are awaited (decided-early.ts), where the action
+ * prepares their rows (job-summary.ts prepareRows). The reason is shown or not by what the findings state.
+ */
+const rowParts = new WeakMap<PermissionReport, PermissionRow>()
+
 function permissionRow(p: PermissionReport, stated: ReadonlySet<string>): PermissionRow {
+  const parts = permissionRowParts(p)
+  return stated.has(p.reason) ? parts : { ...parts, reason: p.reason }
+}
+
+/** A permission's row without its reason (made once per verdict: rowParts). */
+export function permissionRowParts(p: PermissionReport): PermissionRow {
+  const known = rowParts.get(p)
+  if (known) return known
+  const row = rowWithoutReason(p)
+  rowParts.set(p, row)
+  return row
+}
+
+function rowWithoutReason(p: PermissionReport): PermissionRow {
   const plainTitle = p.title && p.title.toLowerCase().replace(/[^a-z]/g, '') !== p.name.toLowerCase().replace(/[^a-z]/g, '') ? p.title : undefined
   return {
     name: p.name,
@@ -144,7 +165,6 @@ function permissionRow(p: PermissionReport, stated: ReadonlySet<string>): Permis
     level: p.level,
     status: p.status,
     statusLabel: `${STATUS_ICON[p.status]} ${p.status}`,
-    ...(stated.has(p.reason) ? {} : { reason: p.reason }),
     evidence: p.evidence.map((e) => {
       const status = e.status === 0 ? 'no answer' : String(e.status)
       const message = e.message && e.message !== 'OK' ? ` “${short(e.message)}”` : ''
