@@ -117,6 +117,13 @@ describe('the job summary (core.summary)', () => {
     expect(fresh).toContain('<details><summary>✅ granted</summary>GitHub answered 422: the write was refused for its body, after the permission check.<br><code>POST /repos/acme/infra/pulls</code> → 422 “Validation Failed &amp; more” · harmless: body lacks <code>title</code></details>')
   })
 
+  it('lists the levels held beyond the requirement by level, in the order held, when there are too many for the problem', () => {
+    const held = Array.from({ length: 12 }, (_, i) => `p${i}:${i % 3 === 1 ? 'write' : 'read'}`)
+    const [section] = summaryView(report([], { excess: { permissions: held, undecided: 2 } })).sections
+    expect(section?.summary).toBe('Beyond the requirement: 12 permission levels held, 2 undecided')
+    expect(section?.lines?.slice(0, 2)).toEqual(['read: `p0`, `p2`, `p3`, `p5`, `p6`, `p8`, `p9`, `p11`', 'write: `p1`, `p4`, `p7`, `p10`'])
+  })
+
   it('escapes whatever GitHub or an input says: no markup gets through, quotes stay inside the link', () => {
     const evil: Finding = { severity: 'error', code: 'x', title: 'A <b>title</b>', message: 'GitHub said <img src=x onerror=alert(1)> & "more"', fix: 'Do `this`.', link: { text: 'Go "there"', url: 'https://example.test/a?b="c"&d=<e>' } }
     const text = built(report([evil]))

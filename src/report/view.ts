@@ -183,7 +183,9 @@ function sections(report: Report): Section[] {
     const byLevel = new Map<string, string[]>()
     for (const entry of permissions) {
       const [name, level] = entry.split(':')
-      byLevel.set(level, [...(byLevel.get(level) ?? []), `\`${name}\``])
+      const names = byLevel.get(level)
+      if (names) names.push(`\`${name}\``)
+      else byLevel.set(level, [`\`${name}\``])
     }
     const listedHere = permissions.length > LISTED_INLINE ? [...byLevel].map(([level, names]) => `${level}: ${names.join(', ')}`) : []
     // Held levels are listed by the excess problem when few; the section says what it does not.
