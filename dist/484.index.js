@@ -1,1 +1,1 @@
-"use strict";exports.id=484,exports.ids=[484],exports.modules={9484:(s,t,o)=>{o.r(t),o.d(t,{actionsIO:()=>e});var r=o(1452);const e=(0,o(3152).I)(r)}};
+"use strict";exports.id=484,exports.ids=[484],exports.modules={9484:(s,t,o)=>{o.r(t),o.d(t,{actionsIO:()=>e});var r=o(9093);const e=(0,o(3152).I)(r)}};

@@ -1,10 +1,13 @@
 /**
  * The job summary, tested through @actions/core's summary buffer (`core.summary.stringify()`), as
- * actions/dependency-review-action tests its own; and the problems it is made of.
+ * actions/dependency-review-action tests its own, each time compared with what the action writes through its copy of
+ * core's builder (summary-builder.ts); and the problems it is made of.
  */
 import { beforeEach, describe, expect, it } from '@jest/globals'
 import * as core from '@actions/core'
-import { buildInputErrorsSummary, buildJobSummary, prepareRows, renderJobSummary } from '../../src/action/job-summary.js'
+import { buildInputErrorsSummary, buildJobSummary, prepareRows, renderInputErrorsSummary, renderJobSummary } from '../../src/action/job-summary.js'
+import { Summary } from '../../src/action/summary-builder.js'
+import type { SummaryBuilder } from '../../src/action/summary-builder.js'
 import { linkTo, replacementLink } from '../../src/report/fix-links.js'
 import type { PermissionReport, Report } from '../../src/report/report.js'
 import type { Finding } from '../../src/types.js'
@@ -39,10 +42,13 @@ const missing = (name: string): Finding => ({
   permission: `${name}: write`
 })
 
+/** The summary as core.summary builds it, checked to be what the action writes with its own builder. */
 const built = (r: Report): string => {
   core.summary.emptyBuffer()
-  buildJobSummary(summaryView(r))
-  return core.summary.stringify()
+  buildJobSummary(summaryView(r), core.summary)
+  const text = core.summary.stringify()
+  expect(renderJobSummary(r)).toBe(text)
+  return text
 }
 
 beforeEach(() => {
@@ -134,6 +140,30 @@ describe('the job summary (core.summary)', () => {
     expect(text).toContain('Do <code>this</code>.')
   })
 
+  it('builds with a copy of core.summary that writes the same for every method the action calls, whatever the text', () => {
+    const texts = ['plain', '', 'a <b>tag</b> & "quotes"', 'line\nbreak', '✅ ⚠️ → “quoted”']
+    for (const text of texts) {
+      const build = (s: SummaryBuilder) =>
+        s
+          .emptyBuffer()
+          .addHeading(text, 2)
+          .addHeading(text, 7)
+          .addHeading(text)
+          .addRaw(text)
+          .addRaw(text, true)
+          .addList([text, 'b'])
+          .addList([text], true)
+          .addTable([[{ data: text, header: true }, { data: 'x', colspan: '2' }, { data: 'y', rowspan: '3' }], [text, '', 'z']])
+          .addDetails(text, text)
+          .addRaw(`<p>${text} `)
+          .addLink(text, `https://example.com/?q=${text}`)
+          .addRaw('</p>', true)
+          .addEOL()
+          .stringify()
+      expect(build(new Summary())).toBe(build(core.summary))
+    }
+  })
+
   it('keeps core.summary as it was when rendering to a string', () => {
     core.summary.addRaw('already there')
     const text = renderJobSummary(report([]))
@@ -143,8 +173,9 @@ describe('the job summary (core.summary)', () => {
 
   it('names every invalid input and says nothing was sent', () => {
     const errors = ["Input 'expiry-warn-days': expected a number of days (a whole number from 0 to 3650), got 'soon'.", "Input 'fail-on': expected one of error, warning, never, got 'sometimes'."]
-    buildInputErrorsSummary(inputErrorsView(errors))
+    buildInputErrorsSummary(inputErrorsView(errors), core.summary)
     const text = core.summary.stringify()
+    expect(renderInputErrorsSummary(errors)).toBe(text)
     expect(text).toContain('<h2>❌ Token audit did not run: invalid inputs</h2>')
     expect(text).toContain('No request was sent to GitHub because of these 2 input errors')
     expect(text).toContain("<li>Input 'expiry-warn-days': expected a number of days")

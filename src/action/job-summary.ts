@@ -1,20 +1,19 @@
 /**
  * The job summary, built with @actions/core's summary builder (as actions/dependency-review-action builds
- * its own) from the report's view: the verdict line; each problem once with its fix and the link that performs
+ * its own; summary-builder.ts is a copy of the part used) from the report's view: the verdict line; each problem once with its fix and the link that performs
  * it; the permissions table, each status folding out to its evidence; short token facts; folded extras.
  * Everything is HTML that GitHub's Markdown keeps (GitHub's sanitiser allows these elements), and every text
  * is escaped: messages come from GitHub's answers and the inputs.
  */
-// @actions/core's own summary module (core.summary is this object): its index would load all of undici at start-up.
-// This module loads while the audit's requests are in flight (run-audit.ts), so its fs.promises does not delay them.
-import { summary as coreSummary } from '../../node_modules/@actions/core/lib/summary.js'
+import type { SummaryBuilder } from './summary-builder.js'
+import { Summary } from './summary-builder.js'
 import type { PermissionReport, Report } from '../report/report.js'
 import type { Problem } from '../report/problems.js'
 import { SEVERITY_ICON } from '../report/problems.js'
 import type { InputErrorsView, PermissionRow, Section, SummaryView } from '../report/view.js'
 import { inputErrorsView, permissionRowParts, summaryView } from '../report/view.js'
 
-export type SummaryBuilder = typeof coreSummary
+export type { SummaryBuilder } from './summary-builder.js'
 
 /** Escapes text for HTML, then shows `code` spans as code (long ones may break after a slash). */
 export function inline(text: string): string {
@@ -70,8 +69,8 @@ function sectionBody(s: Section): string {
   return lines.join('') + pairs
 }
 
-/** Adds the summary of a report to the builder (core.summary, or a test's). */
-export function buildJobSummary(view: SummaryView, s: SummaryBuilder = coreSummary): SummaryBuilder {
+/** Adds the summary of a report to the builder (summary-builder.ts's, or @actions/core's core.summary in the tests). */
+export function buildJobSummary(view: SummaryView, s: SummaryBuilder = new Summary()): SummaryBuilder {
   s.addHeading(`${view.icon} ${escapeHtml(view.headline)}`, 2)
   s.addRaw(`<p>${view.facts.map(inline).join(' · ')}</p>`, true)
   for (const p of view.problems) s.addRaw(problemHtml(p), true)
@@ -95,7 +94,7 @@ export function buildJobSummary(view: SummaryView, s: SummaryBuilder = coreSumma
   return s
 }
 
-export function buildInputErrorsSummary(view: InputErrorsView, s: SummaryBuilder = coreSummary): SummaryBuilder {
+export function buildInputErrorsSummary(view: InputErrorsView, s: SummaryBuilder = new Summary()): SummaryBuilder {
   s.addHeading(`${view.icon} ${escapeHtml(view.headline)}`, 2)
   s.addRaw(`<p>${inline(view.lead)}</p>`, true)
   s.addList(view.errors.map(inline))
@@ -103,16 +102,11 @@ export function buildInputErrorsSummary(view: InputErrorsView, s: SummaryBuilder
   return s
 }
 
-/** Builds with the shared core.summary buffer and hands back the text, leaving the buffer as it was. */
+/** Builds with a builder of its own and hands back the text (@actions/core's shared core.summary is not touched). */
 function render(build: (s: SummaryBuilder) => void): string {
-  const saved = coreSummary.stringify()
-  coreSummary.emptyBuffer()
-  try {
-    build(coreSummary)
-    return coreSummary.stringify()
-  } finally {
-    coreSummary.emptyBuffer().addRaw(saved)
-  }
+  const s = new Summary()
+  build(s)
+  return s.stringify()
 }
 
 /** The job summary of a report, as the text the action writes. */
