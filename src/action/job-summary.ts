@@ -1,7 +1,8 @@
 /**
- * The job summary, built with @actions/core's summary builder (as actions/dependency-review-action builds
- * its own; summary-builder.ts is a copy of the part used) from the report's view: the verdict line; each problem once with its fix and the link that performs
- * it; the permissions table, each status folding out to its evidence; short token facts; folded extras.
+ * The job summary, built with @actions/core's summary builder (as actions/dependency-review-action builds its own;
+ * summary-builder.ts is a copy of the part used) from the report's view: the verdict line; each problem once with its
+ * fix and the link that performs it; the permissions table, each status folding out to its evidence; short token
+ * facts; folded extras.
  * Everything is HTML that GitHub's Markdown keeps (GitHub's sanitiser allows these elements), and every text
  * is escaped: messages come from GitHub's answers and the inputs.
  */
