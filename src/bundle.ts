@@ -12,15 +12,18 @@ import { exitWhenWritten, prepareExit } from './action/exit.js'
 
 /** The action, with @actions/core's command modules only (actions-core.ts): what dist/index.js runs. */
 export const run = (overrides: Partial<RunDependencies> = {}): Promise<void> => runAction({ io: leanIO, ...overrides })
-/** The action as a process (dist/index.js): run, then end the process once its output is written (exit.ts). */
-export const action = (): Promise<void> => run({ whileWaiting: whileWaiting }).then(() => exitWhenWritten())
-/** What the process prepares while GitHub answers: the stream its exit looks at, the annotations' code. */
+/**
+ * What the process prepares while GitHub answers: the stream its exit looks at, the annotations' code, the outputs'
+ * delimiters, and the two files it appends to (actions-core.ts).
+ */
 const whileWaiting = () => {
   prepareExit()
   warmCommands()
   readyDelimiters(OUTPUT_NAMES.length)
   warmFiles()
 }
+/** The action as a process (dist/index.js): run, then end the process once its output is written (exit.ts). */
+export const action = (): Promise<void> => run({ whileWaiting }).then(() => exitWhenWritten())
 /** The exit itself, for the test that runs it behind a real pipe (unit/exit.test.ts). */
 export { exitWhenWritten }
 /** The command line on this process (dist/cli.js). */

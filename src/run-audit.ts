@@ -7,7 +7,7 @@ import { shippedCatalog } from './catalog/shipped.js'
 import type { Catalog } from './catalog/catalog.js'
 import { editionForApiUrl } from './catalog/github-data.js'
 import { audit } from './audit/audit.js'
-import { randomHex, randomUUID, readyRandom } from './random.js'
+import { randomHex } from './random.js'
 import type { Transport } from './audit/transport.js'
 import { DEFAULTS, INPUT_NAMES, parseSettings } from './inputs/settings.js'
 import type { RawInputs, Settings } from './inputs/settings.js'
@@ -16,7 +16,7 @@ import { withoutUnexpandedExpressions } from './inputs/expressions.js'
 import { serverUrlFor } from './report/regenerate-url.js'
 import type { Report } from './report/report.js'
 import { annotationText, problemsOf } from './report/problems.js'
-import { initialOutputs, OUTPUT_NAMES, setReportOutputs } from './report/outputs.js'
+import { initialOutputs, setReportOutputs } from './report/outputs.js'
 import type { Outputs } from './report/outputs.js'
 import type { InventoryReport } from './inventory/report.js'
 import { INVENTORY_INPUT_NAMES, parseMode } from './inventory/settings.js'
@@ -118,11 +118,7 @@ export async function runAudit(rawInputs: InventoryRawInputs, env: AuditEnvironm
         debug,
         whileWaiting: () => {
           void summaries().catch(() => undefined)
-          // The random pool (random.ts) is read here, while GitHub answers, not for the outputs' delimiters after the last
-          // answer (where /dev/urandom is missing, node:crypto loads here): one UUID made (its code compiled), and
-          // bytes enough for one delimiter an output.
-          randomUUID()
-          readyRandom(OUTPUT_NAMES.length)
+          // The shell's own: the action makes its outputs' delimiters here (actions-core.ts readyDelimiters).
           deps.whileWaiting?.()
         },
         rehearsed: (rehearsal) =>

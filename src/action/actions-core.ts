@@ -12,7 +12,7 @@
  */
 import { accessSync, appendFileSync, closeSync, constants, existsSync, openSync, writeSync } from 'node:fs'
 import { EOL } from 'node:os'
-import { randomUUID } from '../random.js'
+import { randomUUID, readyRandom } from '../random.js'
 import { toCommandProperties, toCommandValue } from '../../node_modules/@actions/core/lib/utils.js'
 import type { AnnotationProperties } from '../../node_modules/@actions/core/lib/core.js'
 import { coreIO } from './io.js'
@@ -71,10 +71,12 @@ const delimiters: string[] = []
 
 /**
  * Makes the delimiters of `count` outputs while GitHub answers, as keyValueParts would make them (file-command.js's
- * `ghadelimiter_` and a random UUID), so that the outputs written after the last answer only take them. Each is used
- * for one output and then forgotten, as one made at the time would be.
+ * `ghadelimiter_` and a random UUID), so that the outputs written after the last answer only take them: the random
+ * pool (random.ts) is read here, in one read (where /dev/urandom is missing, node:crypto loads here). Each is used for
+ * one output and then forgotten, as one made at the time would be.
  */
 export function readyDelimiters(count: number): void {
+  readyRandom(count - delimiters.length)
   while (delimiters.length < count) delimiters.push(`ghadelimiter_${randomUUID()}`)
 }
 

@@ -26,7 +26,7 @@ export interface RunDependencies extends NotifyDependencies {
   readonly now: () => number
   /** Builds the transport for a token: the audited one, or the org-admin token. */
   readonly makeTransport: (settings: Settings, deadline: number, debug: (m: string) => void, token?: string, redact?: (text: string) => string) => Transport
-  /** The process's own preparation while GitHub answers (the bundle's: exit.ts prepareExit). */
+  /** The process's own preparation while GitHub answers (the bundle's: its exit's stream, delimiters and files). */
   readonly whileWaiting?: () => void
 }
 
